@@ -36,7 +36,7 @@ def _module(fmt: str) -> _FormatModule:
     except KeyError:
         known = ", ".join(sorted(FORMATS))
         raise ListFormatError(f"unknown list format {fmt!r} (known: {known})") from None
-    module: _FormatModule = importlib.import_module(f"sanctionwatch.lists.{modname}")  # type: ignore[assignment]
+    module: _FormatModule = importlib.import_module(f"sanctionwatch.lists.{modname}")
     return module
 
 
@@ -59,7 +59,8 @@ def detect_format(path: Path) -> str:
 def load_list(path: Path | str, *, fmt: str | None = None) -> ListIssue:
     """Read one list file into a :class:`ListIssue`.
 
-    :param path: the file (for the OFAC CSV trio: ``sdn.csv``, with ``alt.csv`` and ``add.csv`` beside it).
+    :param path: the file (for the OFAC CSV trio: ``sdn.csv``, with ``alt.csv`` and
+        ``add.csv`` beside it).
     :param fmt: a key of :data:`FORMATS`; sniffed from the file when omitted.
     """
     path = Path(path)

@@ -41,9 +41,7 @@ class ListIssue:
     def sanctions_for(self, entity_id: str) -> list[EntityProxy]:
         """The Sanction records that point at one target."""
         return [
-            e
-            for e in self.entities
-            if e.schema.name == "Sanction" and entity_id in e.get("entity")
+            e for e in self.entities if e.schema.name == "Sanction" and entity_id in e.get("entity")
         ]
 
     def counts(self) -> dict[str, int]:

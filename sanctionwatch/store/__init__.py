@@ -1,0 +1,9 @@
+"""The store: everything durable, in SQLite by default or PostgreSQL, one migrated schema."""
+
+from __future__ import annotations
+
+from sanctionwatch.store._engine import create_engine, current_revision, head_revision, migrate
+from sanctionwatch.store._lists import Snapshot
+from sanctionwatch.store._store import Store
+
+__all__ = ["Snapshot", "Store", "create_engine", "current_revision", "head_revision", "migrate"]

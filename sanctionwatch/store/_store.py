@@ -1,0 +1,299 @@
+"""The Store: one handle on the database, every write a transaction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from sanctionwatch.exc import NotFound, StoreError
+from sanctionwatch.ingest._document import Document
+from sanctionwatch.lists import ListIssue
+from sanctionwatch.store import _queries
+from sanctionwatch.store._engine import create_engine, current_revision, head_revision, migrate
+from sanctionwatch.store._lists import Snapshot, insert_issue, snapshot_from_row
+from sanctionwatch.store._schema import (
+    documents,
+    entities,
+    entity_links,
+    event_roles,
+    events,
+    extractions,
+    ingestion_log,
+    list_entries,
+    list_names,
+    list_snapshots,
+    mentions,
+)
+
+__all__ = ["Store"]
+
+_ROLES = (("actors", "actor"), ("targets", "target"), ("locations", "location"))
+
+
+class Store:
+    """The evidence store over SQLite or PostgreSQL.
+
+    Open it with :meth:`Store.open`; use it as a context manager or call :meth:`close`.
+    """
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str, *, upgrade: bool = True) -> Store:
+        """Open the database at ``url`` (an SQLAlchemy URL), migrating it to the newest schema.
+
+        :param upgrade: migrate an older or empty database; when False an out-of-date one is
+            an error.
+        """
+        engine = create_engine(url)
+        try:
+            revision = current_revision(engine)
+        except sa.exc.SQLAlchemyError as e:
+            engine.dispose()
+            raise StoreError(f"cannot open the database: {_reason(e)}") from e
+        if revision != head_revision():
+            if not upgrade:
+                engine.dispose()
+                raise StoreError(f"database schema is at {revision}, not {head_revision()}")
+            migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- lists ---------------------------------------------------------------------------
+
+    def save_list_issue(self, issue: ListIssue, *, activate: bool = True) -> tuple[Snapshot, bool]:
+        """Keep an issue of a list as a snapshot, in one transaction.
+
+        An issue already stored (same dataset and sha256) is not stored twice.
+        Returns the snapshot and whether it was new.
+        """
+        try:
+            with self.engine.begin() as conn:
+                existing = conn.execute(
+                    sa.select(list_snapshots.c.id).where(
+                        list_snapshots.c.dataset == issue.dataset,
+                        list_snapshots.c.sha256 == issue.sha256,
+                    )
+                ).scalar_one_or_none()
+                created = existing is None
+                snapshot_id = insert_issue(conn, issue) if existing is None else existing
+                if activate:
+                    _activate(conn, issue.dataset, snapshot_id)
+                row = conn.execute(
+                    sa.select(list_snapshots).where(list_snapshots.c.id == snapshot_id)
+                ).one()
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot store list {issue.source}: {_reason(e)}") from e
+        return snapshot_from_row(row), created
+
+    def snapshots(self, *, dataset: str | None = None) -> list[Snapshot]:
+        """Every stored snapshot, newest first."""
+        query = sa.select(list_snapshots).order_by(
+            list_snapshots.c.dataset, list_snapshots.c.loaded_at.desc(), list_snapshots.c.id.desc()
+        )
+        if dataset:
+            query = query.where(list_snapshots.c.dataset == dataset)
+        with self.engine.connect() as conn:
+            return [snapshot_from_row(r) for r in conn.execute(query)]
+
+    def active_entries_by_key(self, key: str) -> list[dict[str, Any]]:
+        """Entries of active snapshots with a name whose key is ``key``."""
+        query = (
+            sa.select(
+                list_snapshots.c.dataset,
+                list_entries.c.list_id,
+                list_entries.c.entity_id,
+                list_entries.c.schema,
+                list_entries.c.programs,
+                list_names.c.name,
+            )
+            .join(list_entries, list_entries.c.id == list_names.c.entry_id)
+            .join(list_snapshots, list_snapshots.c.id == list_entries.c.snapshot_id)
+            .where(list_names.c.key == key, list_snapshots.c.active.is_(True))
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- documents -----------------------------------------------------------------------
+
+    def has_document(self, document_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(documents.c.id).where(documents.c.id == document_id)
+            ).first()
+        return found is not None
+
+    def save_extraction(self, doc: Document, extraction: dict[str, Any], *, pipeline: str) -> bool:
+        """Store a document with its extraction in one transaction.
+
+        Returns False, writing nothing, when the document is already stored.
+        """
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                exists = conn.execute(
+                    sa.select(documents.c.id).where(documents.c.id == doc.id)
+                ).first()
+                if exists is not None:
+                    return False
+                conn.execute(documents.insert().values(_document_row(doc, now)))
+                conn.execute(
+                    extractions.insert().values(
+                        document_id=doc.id, pipeline=pipeline, data=extraction, created_at=now
+                    )
+                )
+                ids = _insert_entities(conn, doc.id, extraction.get("entities", []))
+                _insert_events(conn, doc.id, extraction.get("events", []), ids)
+                conn.execute(
+                    ingestion_log.insert().values(
+                        at=now, source=doc.source, document_id=doc.id, pipeline=pipeline
+                    )
+                )
+        except sa.exc.SQLAlchemyError as e:
+            raise StoreError(f"cannot store document {doc.source}: {_reason(e)}") from e
+        return True
+
+    def extraction(self, document_id: str) -> dict[str, Any]:
+        """The stored extraction of one document."""
+        with self.engine.connect() as conn:
+            data = conn.execute(
+                sa.select(extractions.c.data).where(extractions.c.document_id == document_id)
+            ).scalar_one_or_none()
+        if data is None:
+            raise NotFound(f"no document {document_id}")
+        return dict(data)
+
+    # -- queries -------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for a status line: documents, entities, listed entities, events by kind."""
+        with self.engine.connect() as conn:
+            return _queries.summary(conn)
+
+    def entities(self, **filters: Any) -> list[dict[str, Any]]:
+        """Entities grouped by type and name; see :func:`sanctionwatch.store._queries.entities`."""
+        with self.engine.connect() as conn:
+            return _queries.entities(conn, **filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events with their parties; see :func:`sanctionwatch.store._queries.events`."""
+        with self.engine.connect() as conn:
+            return _queries.events(conn, **filters)
+
+
+def _reason(e: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(e, "orig", None)
+    return f"{type(orig or e).__name__}: {orig or e}".splitlines()[0]
+
+
+def _activate(conn: sa.Connection, dataset: str, snapshot_id: int) -> None:
+    conn.execute(
+        list_snapshots.update()
+        .where(list_snapshots.c.dataset == dataset)
+        .values(active=list_snapshots.c.id == snapshot_id)
+    )
+
+
+def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "url": doc.url,
+        "published": doc.published,
+        "language": doc.language,
+        "chars": doc.chars,
+        "source": doc.source,
+        "media_type": doc.media_type,
+        "text": doc.text,
+        "ingested_at": now,
+    }
+
+
+def _insert_entities(
+    conn: sa.Connection, document_id: str, items: list[dict[str, Any]]
+) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for item in items:
+        entity_id: int = conn.execute(
+            entities.insert()
+            .values(
+                document_id=document_id,
+                local_id=item["id"],
+                type=item["type"],
+                name=item["name"],
+                countries=list(item.get("country") or []),
+            )
+            .returning(entities.c.id)
+        ).scalar_one()
+        ids[item["id"]] = entity_id
+        rows = [
+            {"entity_id": entity_id, "start": m["start"], "end": m["end"], "text": m["text"]}
+            for m in item.get("mentions", [])
+        ]
+        if rows:
+            conn.execute(mentions.insert(), rows)
+        links = [
+            {
+                "entity_id": entity_id,
+                "dataset": link["dataset"],
+                "list_id": link.get("list_id"),
+                "name": link["name"],
+                "score": float(link["score"]),
+                "programs": list(link.get("programs") or []),
+                "explanation": link.get("explanation") or "",
+            }
+            for link in item.get("links", [])
+        ]
+        if links:
+            conn.execute(entity_links.insert(), links)
+    return ids
+
+
+def _insert_events(
+    conn: sa.Connection, document_id: str, items: list[dict[str, Any]], ids: dict[str, int]
+) -> None:
+    for item in items:
+        attribution = item.get("attribution") or {}
+        event_id: int = conn.execute(
+            events.insert()
+            .values(
+                document_id=document_id,
+                local_id=item["id"],
+                type=item["type"],
+                mode=item.get("mode"),
+                start=item["start"],
+                end=item["end"],
+                text=item["text"],
+                trigger=item["trigger"],
+                date=item.get("date"),
+                modality=item["modality"],
+                attribution=attribution.get("text"),
+                items=list(item.get("items") or []),
+                sanctions=list(item.get("sanctions") or []),
+            )
+            .returning(events.c.id)
+        ).scalar_one()
+        roles = {
+            (ids[local], role)
+            for key, role in _ROLES
+            for local in item.get(key, [])
+            if local in ids
+        }
+        if roles:
+            conn.execute(
+                event_roles.insert(),
+                [{"event_id": event_id, "entity_id": e, "role": r} for e, r in sorted(roles)],
+            )

@@ -1,0 +1,73 @@
+"""Fixtures shared by every test: a fresh store, a tiny list issue, the shared list folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from followthemoney import model
+
+from sanctionwatch.lists import ListIssue
+from sanctionwatch.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def shared_lists_dir() -> Path:
+    """Where the official list files are: $SANCTIONWATCH_SHARED_LISTS or ../shared/data/lists."""
+    env = os.environ.get("SANCTIONWATCH_SHARED_LISTS")
+    return Path(env) if env else REPO.parent / "shared" / "data" / "lists"
+
+
+@pytest.fixture
+def shared_lists() -> Path:
+    path = shared_lists_dir()
+    if not path.is_dir():
+        reason = f"{path} not found: realdata tests need the official list files"
+        if os.environ.get("SANCTIONWATCH_REQUIRE_REALDATA"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(f"sqlite:///{tmp_path / 'store.sqlite'}") as s:
+        yield s
+
+
+def make_issue(
+    entries: list[tuple[str, str, list[str], str]],
+    *,
+    dataset: str = "un_sc",
+    sha256: str = "0" * 64,
+) -> ListIssue:
+    """A list issue from (schema, reference, names, programme) tuples."""
+    issue = ListIssue(dataset=dataset, issued=date(2026, 1, 15), source="test", sha256=sha256)
+    for schema, ref, names, program in entries:
+        target = model.make_entity(schema)
+        target.id = f"test-{ref.lower().replace('.', '-')}"
+        target.add("name", names[0])
+        for alias in names[1:]:
+            target.add("alias", alias)
+        sanction = model.make_entity("Sanction")
+        sanction.id = f"{target.id}-sanction"
+        sanction.add("entity", target.id)
+        sanction.add("authorityId", ref)
+        sanction.add("program", program)
+        issue.entities.extend([target, sanction])
+    return issue
+
+
+@pytest.fixture
+def tiny_issue() -> ListIssue:
+    return make_issue(
+        [
+            ("Person", "KPi.076", ["RI PYONG CHUL", "Ri Pyong Chol"], "DPRK"),
+            ("Person", "KPi.024", ["KIM YONG CHOL", "Kim Yong-Chol"], "DPRK"),
+            ("Organization", "KPe.028", ["MUNITIONS INDUSTRY DEPARTMENT"], "DPRK"),
+        ]
+    )
