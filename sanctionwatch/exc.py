@@ -9,8 +9,9 @@ The tree::
     │   ├── EmptyInput                 a file has no usable content
     │   ├── BinaryInput                a file is binary, not text
     │   ├── EncodingError              a file is not in the expected text encoding
-    │   └── UnsafeInput                a file is hostile or too large to read safely
-    ├── ListFormatError                a sanctions list file is malformed or of an unknown format
+    │   ├── UnsafeInput                a file is hostile or too large to read safely
+    │   └── ListFormatError            a sanctions list file is malformed or of an unknown format
+    ├── FetchError                     a download failed: status, timeout, size or truncation
     ├── PipelineError                  the NLP pipeline cannot be loaded or run
     └── StoreError                     the store cannot be opened, migrated or written
         └── NotFound                   a requested record is not in the store
@@ -26,6 +27,7 @@ __all__ = [
     "ConfigError",
     "EmptyInput",
     "EncodingError",
+    "FetchError",
     "InputError",
     "InputNotFound",
     "ListFormatError",
@@ -87,6 +89,12 @@ class UnsafeInput(InputError):
 
 class ListFormatError(InputError):
     """A sanctions list file is malformed or of an unknown format."""
+
+
+class FetchError(SanctionwatchError):
+    """A download failed: an error status, a timeout, an oversized or truncated body."""
+
+    status = 502
 
 
 class PipelineError(SanctionwatchError):

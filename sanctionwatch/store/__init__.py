@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sanctionwatch.store._engine import create_engine, current_revision, head_revision, migrate
-from sanctionwatch.store._lists import Snapshot
+from sanctionwatch.store._lists import SavedIssue, Snapshot
 from sanctionwatch.store._store import Store
 
-__all__ = ["Snapshot", "Store", "create_engine", "current_revision", "head_revision", "migrate"]
+__all__ = ["SavedIssue", "Snapshot", "Store", "create_engine", "current_revision", "head_revision", "migrate"]

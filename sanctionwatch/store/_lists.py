@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -11,10 +12,27 @@ import sqlalchemy as sa
 from followthemoney.proxy import EntityProxy
 
 from sanctionwatch.lists import ListIssue
+from sanctionwatch.lists._diff import Entry, ListDiff, diff_entries, entry_from_dicts
 from sanctionwatch.names import name_key
-from sanctionwatch.store._schema import list_entries, list_names, list_snapshots
+from sanctionwatch.store._schema import (
+    list_changes,
+    list_entries,
+    list_fetches,
+    list_names,
+    list_snapshots,
+)
 
-__all__ = ["LINK_NAME_PROPS", "Snapshot", "insert_issue", "snapshot_from_row"]
+__all__ = [
+    "LINK_NAME_PROPS",
+    "SavedIssue",
+    "Snapshot",
+    "diff_snapshots",
+    "insert_issue",
+    "record_fetch",
+    "save_changes",
+    "snapshot_entries",
+    "snapshot_from_row",
+]
 
 #: The name properties of a list entry that take part in linking (weak aliases do not).
 LINK_NAME_PROPS = ("name", "alias", "previousName")
@@ -32,6 +50,15 @@ class Snapshot:
     loaded_at: datetime
     counts: dict[str, int]
     active: bool
+
+
+@dataclass(frozen=True)
+class SavedIssue:
+    """The result of storing a list issue: its snapshot, whether it was new, what changed."""
+
+    snapshot: Snapshot
+    created: bool
+    diff: ListDiff | None
 
 
 def snapshot_from_row(row: sa.Row[Any]) -> Snapshot:
@@ -112,3 +139,81 @@ def insert_issue(conn: sa.Connection, issue: ListIssue) -> int:
     if names:
         conn.execute(list_names.insert(), names)
     return snapshot_id
+
+
+def snapshot_entries(conn: sa.Connection, snapshot_id: int) -> dict[str, Entry]:
+    """The designations of a stored snapshot, keyed by list reference."""
+    rows = conn.execute(
+        sa.select(list_entries.c.data).where(list_entries.c.snapshot_id == snapshot_id)
+    )
+    entries = (entry_from_dicts(data["entity"], data["sanctions"]) for (data,) in rows)
+    return {e.key: e for e in entries}
+
+
+def _label(conn: sa.Connection, snapshot_id: int) -> tuple[str, str]:
+    row = conn.execute(
+        sa.select(list_snapshots.c.dataset, list_snapshots.c.issued).where(
+            list_snapshots.c.id == snapshot_id
+        )
+    ).one()
+    return row.dataset, f"{row.dataset}@{row.issued or '?'} (#{snapshot_id})"
+
+
+def diff_snapshots(conn: sa.Connection, old_id: int, new_id: int) -> ListDiff:
+    """Compare two stored snapshots."""
+    dataset, old_label = _label(conn, old_id)
+    _, new_label = _label(conn, new_id)
+    return diff_entries(
+        snapshot_entries(conn, old_id),
+        snapshot_entries(conn, new_id),
+        dataset=dataset,
+        old_label=old_label,
+        new_label=new_label,
+    )
+
+
+def save_changes(conn: sa.Connection, diff: ListDiff, old_id: int, new_id: int) -> None:
+    """Keep a diff between two snapshots, once."""
+    done = conn.execute(
+        sa.select(list_changes.c.id)
+        .where(list_changes.c.old_snapshot_id == old_id, list_changes.c.new_snapshot_id == new_id)
+        .limit(1)
+    ).first()
+    if done is not None or not diff.changes:
+        return
+    now = datetime.now(UTC)
+    conn.execute(
+        list_changes.insert(),
+        [
+            {
+                "dataset": diff.dataset,
+                "old_snapshot_id": old_id,
+                "new_snapshot_id": new_id,
+                "list_id": c.key,
+                "caption": c.caption,
+                "schema": c.schema,
+                "change": c.kind,
+                "fields": {k: dict(v) for k, v in c.fields.items()},
+                "created_at": now,
+            }
+            for c in diff.changes
+        ],
+    )
+
+
+def record_fetch(conn: sa.Connection, record: Mapping[str, Any]) -> None:
+    """Keep one download attempt: url, status (fetched, not_modified, failed), validators."""
+    conn.execute(
+        list_fetches.insert().values(
+            dataset=record["dataset"],
+            url=record["url"],
+            status=record["status"],
+            etag=record.get("etag"),
+            last_modified=record.get("last_modified"),
+            sha256=record.get("sha256"),
+            bytes=record.get("bytes"),
+            message=record.get("message"),
+            snapshot_id=record.get("snapshot_id"),
+            fetched_at=record.get("fetched_at") or datetime.now(UTC),
+        )
+    )

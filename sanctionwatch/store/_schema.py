@@ -16,7 +16,9 @@ __all__ = [
     "events",
     "extractions",
     "ingestion_log",
+    "list_changes",
     "list_entries",
+    "list_fetches",
     "list_names",
     "list_snapshots",
     "mentions",
@@ -224,4 +226,51 @@ ingestion_log = sa.Table(
         index=True,
     ),
     sa.Column("pipeline", sa.String(128), nullable=False),
+)
+
+list_changes = sa.Table(
+    "list_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("dataset", sa.String(64), nullable=False, index=True),
+    sa.Column(
+        "old_snapshot_id",
+        sa.Integer,
+        sa.ForeignKey("list_snapshots.id", ondelete="CASCADE"),
+        nullable=True,
+    ),
+    sa.Column(
+        "new_snapshot_id",
+        sa.Integer,
+        sa.ForeignKey("list_snapshots.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("list_id", sa.String(128), nullable=False),
+    sa.Column("caption", sa.Text, nullable=False),
+    sa.Column("schema", sa.String(32), nullable=False),
+    sa.Column("change", sa.String(16), nullable=False),
+    sa.Column("fields", sa.JSON, nullable=False),
+    sa.Column("created_at", _TS, nullable=False),
+)
+
+list_fetches = sa.Table(
+    "list_fetches",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("dataset", sa.String(64), nullable=False, index=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("bytes", sa.BigInteger),
+    sa.Column("message", sa.Text),
+    sa.Column(
+        "snapshot_id",
+        sa.Integer,
+        sa.ForeignKey("list_snapshots.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    sa.Column("fetched_at", _TS, nullable=False),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,9 +11,19 @@ import sqlalchemy as sa
 from sanctionwatch.exc import NotFound, StoreError
 from sanctionwatch.ingest._document import Document
 from sanctionwatch.lists import ListIssue
+from sanctionwatch.lists._diff import Entry, ListDiff
 from sanctionwatch.store import _queries
 from sanctionwatch.store._engine import create_engine, current_revision, head_revision, migrate
-from sanctionwatch.store._lists import Snapshot, insert_issue, snapshot_from_row
+from sanctionwatch.store._lists import (
+    SavedIssue,
+    Snapshot,
+    diff_snapshots,
+    insert_issue,
+    record_fetch,
+    save_changes,
+    snapshot_entries,
+    snapshot_from_row,
+)
 from sanctionwatch.store._schema import (
     documents,
     entities,
@@ -21,7 +32,9 @@ from sanctionwatch.store._schema import (
     events,
     extractions,
     ingestion_log,
+    list_changes,
     list_entries,
+    list_fetches,
     list_names,
     list_snapshots,
     mentions,
@@ -73,30 +86,105 @@ class Store:
 
     # -- lists ---------------------------------------------------------------------------
 
-    def save_list_issue(self, issue: ListIssue, *, activate: bool = True) -> tuple[Snapshot, bool]:
+    def save_list_issue(
+        self,
+        issue: ListIssue,
+        *,
+        activate: bool = True,
+        fetches: Sequence[Mapping[str, Any]] = (),
+    ) -> SavedIssue:
         """Keep an issue of a list as a snapshot, in one transaction.
 
-        An issue already stored (same dataset and sha256) is not stored twice.
-        Returns the snapshot and whether it was new.
+        An issue already stored (same dataset and sha256) is not stored twice. When it is
+        activated in place of another snapshot, what changed between the two is computed and
+        stored (see :meth:`changes`). ``fetches`` are download records kept with it.
         """
         try:
             with self.engine.begin() as conn:
+                previous = _active_snapshot_id(conn, issue.dataset)
                 existing = conn.execute(
                     sa.select(list_snapshots.c.id).where(
                         list_snapshots.c.dataset == issue.dataset,
                         list_snapshots.c.sha256 == issue.sha256,
                     )
                 ).scalar_one_or_none()
-                created = existing is None
                 snapshot_id = insert_issue(conn, issue) if existing is None else existing
+                diff = None
                 if activate:
                     _activate(conn, issue.dataset, snapshot_id)
+                    if previous is not None and previous != snapshot_id:
+                        diff = diff_snapshots(conn, previous, snapshot_id)
+                        save_changes(conn, diff, previous, snapshot_id)
+                for record in fetches:
+                    record_fetch(conn, {**record, "snapshot_id": snapshot_id})
                 row = conn.execute(
                     sa.select(list_snapshots).where(list_snapshots.c.id == snapshot_id)
                 ).one()
         except sa.exc.SQLAlchemyError as e:
             raise StoreError(f"cannot store list {issue.source}: {_reason(e)}") from e
-        return snapshot_from_row(row), created
+        return SavedIssue(snapshot_from_row(row), existing is None, diff)
+
+    def record_fetch(self, record: Mapping[str, Any]) -> None:
+        """Keep a download attempt that stored no snapshot (not modified, or failed)."""
+        with self.engine.begin() as conn:
+            record_fetch(conn, record)
+
+    def last_fetch(self, dataset: str, url: str) -> dict[str, Any] | None:
+        """The newest successful download of ``url`` for ``dataset``, for a conditional GET."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(list_fetches)
+                .where(
+                    list_fetches.c.dataset == dataset,
+                    list_fetches.c.url == url,
+                    list_fetches.c.status == "fetched",
+                )
+                .order_by(list_fetches.c.fetched_at.desc(), list_fetches.c.id.desc())
+                .limit(1)
+            ).first()
+        return dict(row._mapping) if row else None
+
+    def snapshot(self, ref: str) -> Snapshot:
+        """Find a snapshot by id (``12``) or by ``dataset@YYYY-MM-DD`` (date of issue)."""
+        query = sa.select(list_snapshots)
+        if ref.isdigit():
+            query = query.where(list_snapshots.c.id == int(ref))
+        elif "@" in ref:
+            dataset, _, issued = ref.partition("@")
+            query = query.where(
+                list_snapshots.c.dataset == dataset,
+                sa.cast(list_snapshots.c.issued, sa.String) == issued,
+            )
+        else:
+            query = query.where(
+                list_snapshots.c.dataset == ref, list_snapshots.c.active.is_(True)
+            )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(list_snapshots.c.id.desc())).all()
+        if not rows:
+            raise NotFound(f"no stored list snapshot {ref!r}")
+        return snapshot_from_row(rows[0])
+
+    def snapshot_entries(self, snapshot_id: int) -> dict[str, Entry]:
+        """The designations of a stored snapshot, flattened for :mod:`diffs <sanctionwatch.lists>`."""
+        with self.engine.connect() as conn:
+            return snapshot_entries(conn, snapshot_id)
+
+    def diff_snapshots(self, old_id: int, new_id: int, *, keep: bool = True) -> ListDiff:
+        """What changed from one stored snapshot to another; kept for alerts unless ``keep`` is False."""
+        with self.engine.begin() as conn:
+            diff = diff_snapshots(conn, old_id, new_id)
+            if keep:
+                save_changes(conn, diff, old_id, new_id)
+        return diff
+
+    def changes(self, *, dataset: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Stored list changes, newest first."""
+        query = sa.select(list_changes).order_by(list_changes.c.id.desc()).limit(limit)
+        if dataset:
+            query = query.where(list_changes.c.dataset == dataset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
 
     def snapshots(self, *, dataset: str | None = None) -> list[Snapshot]:
         """Every stored snapshot, newest first."""
@@ -197,6 +285,14 @@ class Store:
 def _reason(e: sa.exc.SQLAlchemyError) -> str:
     orig = getattr(e, "orig", None)
     return f"{type(orig or e).__name__}: {orig or e}".splitlines()[0]
+
+
+def _active_snapshot_id(conn: sa.Connection, dataset: str) -> int | None:
+    return conn.execute(
+        sa.select(list_snapshots.c.id).where(
+            list_snapshots.c.dataset == dataset, list_snapshots.c.active.is_(True)
+        )
+    ).scalar_one_or_none()
 
 
 def _activate(conn: sa.Connection, dataset: str, snapshot_id: int) -> None:

@@ -106,14 +106,19 @@ def test_store_unwritable_path_is_store_error(tmp_path: Path) -> None:
 
 
 def test_store_save_list_issue_activates_and_dedupes(store: Store, tiny_issue: ListIssue) -> None:
-    first, created = store.save_list_issue(tiny_issue)
-    assert created and first.active and first.counts["targets"] == 3
-    again, created_again = store.save_list_issue(tiny_issue)
-    assert not created_again and again.id == first.id
+    saved = store.save_list_issue(tiny_issue)
+    first = saved.snapshot
+    assert saved.created and first.active and first.counts["targets"] == 3
+    assert saved.diff is None
+    again = store.save_list_issue(tiny_issue)
+    assert not again.created and again.snapshot.id == first.id and again.diff is None
     newer = make_issue([("Person", "KPi.001", ["YUN HO-JIN"], "DPRK")], sha256="1" * 64)
-    second, _ = store.save_list_issue(newer)
+    second = store.save_list_issue(newer)
     active = [s for s in store.snapshots() if s.active]
-    assert [s.id for s in active] == [second.id]
+    assert [s.id for s in active] == [second.snapshot.id]
+    assert second.diff is not None
+    assert second.diff.counts() == {"added": 1, "removed": 3, "amended": 0}
+    assert {c["list_id"] for c in store.changes()} == {"KPi.001", "KPi.076", "KPi.024", "KPe.028"}
     assert store.active_entries_by_key("chol pyong ri") == []
     assert store.active_entries_by_key("ho jin yun")[0]["list_id"] == "KPi.001"
 

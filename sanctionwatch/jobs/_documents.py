@@ -1,8 +1,4 @@
-"""Jobs that walk data through several stages: the functions the CLI and the API both call.
-
-Each job validates all of its input before it writes, writes each unit of work in its own
-transaction, and skips work already done, so that an interrupted job can simply be rerun.
-"""
+"""Jobs over reports: ingest files and folders, extract one file, the demo data."""
 
 from __future__ import annotations
 
@@ -13,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from sanctionwatch.ingest import Document, iter_paths, read_document
-from sanctionwatch.lists import ListIssue, load_list
 from sanctionwatch.nlp import extract, extract_many, load_pipeline
 from sanctionwatch.resolve import StoreLinker
-from sanctionwatch.store import Snapshot, Store
+from sanctionwatch.store import Store
 
 __all__ = [
     "DEMO_LIST",
@@ -24,7 +19,6 @@ __all__ = [
     "demo_paths",
     "extract_file",
     "ingest_paths",
-    "load_lists",
     "pipeline_name",
 ]
 
@@ -49,15 +43,6 @@ def pipeline_name(model: str) -> str:
     nlp = load_pipeline(model)
     meta = nlp.meta
     return f"sanctionwatch {__version__}; {meta.get('name', model)} {meta.get('version', '')}"
-
-
-def load_lists(store: Store, paths: Sequence[Path | str]) -> list[tuple[Snapshot, bool]]:
-    """Read every list file, then store each as the active snapshot of its dataset.
-
-    Nothing is stored when any file cannot be read.
-    """
-    issues: list[ListIssue] = [load_list(p) for p in paths]
-    return [store.save_list_issue(issue) for issue in issues]
 
 
 def ingest_paths(
