@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Set up sanctionwatch in ./.venv from the hash-pinned lock file. Safe to rerun.
+# --bench also installs what the benchmarks in bench/ compare against (nomenklatura).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py="${PYTHON:-}"
@@ -12,5 +13,8 @@ fi
 [ -x .venv/bin/python ] || "$py" -m venv .venv
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt 2> >(grep -v "^WARNING: Location" >&2)
+if [ "${1:-}" = "--bench" ]; then
+  .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/bench.txt 2> >(grep -v "^WARNING: Location" >&2)
+fi
 .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e . 2> >(grep -v "^WARNING: Location" >&2)
 echo "sanctionwatch installed in .venv ($(.venv/bin/python --version))" >&2

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -213,6 +214,38 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def active_fingerprint(self) -> str:
+        """A digest of which snapshots are active: changes whenever a list changes."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(list_snapshots.c.dataset, list_snapshots.c.sha256)
+                .where(list_snapshots.c.active.is_(True))
+                .order_by(list_snapshots.c.dataset)
+            ).all()
+        text = ";".join(f"{dataset}:{sha}" for dataset, sha in rows)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def iter_active_entries(self) -> Iterator[dict[str, Any]]:
+        """Every designation of the active snapshots: dataset, list_id, schema, FtM data."""
+        query = (
+            sa.select(
+                list_entries.c.id,
+                list_snapshots.c.dataset,
+                list_entries.c.list_id,
+                list_entries.c.entity_id,
+                list_entries.c.schema,
+                list_entries.c.caption,
+                list_entries.c.programs,
+                list_entries.c.data,
+            )
+            .join(list_snapshots, list_snapshots.c.id == list_entries.c.snapshot_id)
+            .where(list_snapshots.c.active.is_(True))
+            .order_by(list_entries.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=2000).execute(query):
+                yield dict(row._mapping)
 
     # -- documents -----------------------------------------------------------------------
 

@@ -187,3 +187,12 @@ def test_store_postgres_same_functions(pg_store: Store, tiny_issue: ListIssue) -
     assert pg_store.summary()["listed_entities"] == 1
     assert pg_store.active_entries_by_key("chol pyong ri")[0]["list_id"] == "KPi.076"
     assert pg_store.events(entity="pyong")[0]["targets"] == ["Russia"]
+
+
+def test_store_iter_active_entries_and_fingerprint(store: Store, tiny_issue: ListIssue) -> None:
+    empty = store.active_fingerprint()
+    store.save_list_issue(tiny_issue)
+    entries = list(store.iter_active_entries())
+    assert {e["list_id"] for e in entries} == {"KPi.076", "KPi.024", "KPe.028"}
+    assert entries[0]["data"]["entity"]["properties"]["name"]
+    assert store.active_fingerprint() != empty
