@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sanctionwatch.exc import NotFound, StoreError
-from sanctionwatch.ingest._document import Document
+from sanctionwatch.ingest import Document
 from sanctionwatch.lists import ListIssue
 from sanctionwatch.lists._diff import Entry, ListDiff
 from sanctionwatch.store import _queries

@@ -13,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from sanctionwatch.exc import StoreError
-from sanctionwatch.ingest._document import Document
+from sanctionwatch.ingest import Document
 from sanctionwatch.lists import ListIssue
 from sanctionwatch.store import Store, current_revision, head_revision
 from sanctionwatch.store._schema import metadata
