@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     Our own errors print ``error: <what and where>`` and exit 1 (or 2 for bad input);
     ``--debug`` shows the traceback instead.
     """
+    # trafilatura warns about every page it finds nothing in; our own errors say what matters.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="sanctionwatch", standalone_mode=False)
