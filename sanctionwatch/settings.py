@@ -11,11 +11,11 @@ from pathlib import Path
 
 __all__ = [
     "DB_URL",
+    "DEFAULT_DB_PATH",
     "FETCH_TIMEOUT",
+    "LINK_THRESHOLD",
     "LIST_ARCHIVE",
     "LIST_SOURCES",
-    "DEFAULT_DB_PATH",
-    "LINK_THRESHOLD",
     "SPACY_MODEL",
     "data_dir",
     "db_url_from",

@@ -54,7 +54,9 @@ class LocalServer:
                     self.end_headers()
                     return
                 self.send_response(route.status)
-                length = route.declared_length if route.declared_length is not None else len(route.body)
+                length = (
+                    route.declared_length if route.declared_length is not None else len(route.body)
+                )
                 self.send_header("Content-Length", str(length))
                 if route.etag:
                     self.send_header("ETag", route.etag)
@@ -73,7 +75,9 @@ class LocalServer:
                     self.send_error(404)
                     return
                 size = int(self.headers.get("Content-Length") or 0)
-                route.requests.append({**dict(self.headers.items()), "body": self.rfile.read(size).decode()})
+                route.requests.append(
+                    {**dict(self.headers.items()), "body": self.rfile.read(size).decode()}
+                )
                 self.send_response(route.status)
                 self.send_header("Content-Length", str(len(route.body)))
                 self.end_headers()

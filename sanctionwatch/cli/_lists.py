@@ -56,7 +56,9 @@ def _saved_dict(saved: SavedIssue) -> dict[str, Any]:
 
 def _diff_table(diff: ListDiff) -> Table:
     counts = ", ".join(f"{n} {kind}" for kind, n in diff.counts().items())
-    table = Table("change", "reference", "name", "what changed", title=f"{diff.old} → {diff.new}: {counts}")
+    table = Table(
+        "change", "reference", "name", "what changed", title=f"{diff.old} → {diff.new}: {counts}"
+    )
     for change in diff.changes:
         fields = "; ".join(
             f"{prop}: +{len(v['added'])} -{len(v['removed'])}" for prop, v in change.fields.items()
@@ -111,7 +113,8 @@ def update_cmd(
     sources: Annotated[
         Path | None,
         typer.Option(
-            envvar="SANCTIONWATCH_LIST_SOURCES", help="A YAML file of sources instead of the bundled one."
+            envvar="SANCTIONWATCH_LIST_SOURCES",
+            help="A YAML file of sources instead of the bundled one.",
         ),
     ] = None,
     timeout: Annotated[
@@ -141,7 +144,10 @@ def update_cmd(
     ):
         for name in wanted:
             result = update_list(
-                store, table[name], archive_dir=settings.LIST_ARCHIVE, client=client,
+                store,
+                table[name],
+                archive_dir=settings.LIST_ARCHIVE,
+                client=client,
                 max_bytes=max_bytes,
             )
             results.append(result)
@@ -166,8 +172,12 @@ def update_cmd(
 
 @app.command("diff")
 def diff_cmd(
-    old: Annotated[str, typer.Argument(help="Older issue: a list file, a snapshot id or dataset@date.")],
-    new: Annotated[str, typer.Argument(help="Newer issue: a list file, a snapshot id or dataset@date.")],
+    old: Annotated[
+        str, typer.Argument(help="Older issue: a list file, a snapshot id or dataset@date.")
+    ],
+    new: Annotated[
+        str, typer.Argument(help="Newer issue: a list file, a snapshot id or dataset@date.")
+    ],
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Show designations added, removed and amended between two issues of a list."""

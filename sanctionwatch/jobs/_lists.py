@@ -99,9 +99,7 @@ def update_list(
             result.status, result.message = "not_modified", "not modified since the last fetch"
             return result
         for extra in source.files[1:]:
-            result.fetched.append(
-                fetch(client, extra.url, tmp / extra.name, max_bytes=max_bytes)
-            )
+            result.fetched.append(fetch(client, extra.url, tmp / extra.name, max_bytes=max_bytes))
         try:
             issue = load_list(tmp / main.name, fmt=source.format)
         except ListFormatError as e:

@@ -1,4 +1,4 @@
-"""Downloading list files: conditional GET, timeouts, a size cap, a checksum, nothing half-written."""
+"""Downloading list files: conditional GET, timeouts, a size cap, a checksum, no partial files."""
 
 from __future__ import annotations
 

@@ -40,12 +40,16 @@ def _source(name: str, raw: Any, where: str) -> ListSource:
         files = tuple(SourceFile(name=str(f["name"]), url=str(f["url"])) for f in raw["files"])
         dataset = str(raw["dataset"])
     except (KeyError, TypeError) as e:
-        raise ConfigError(f"source {name!r} needs dataset and files[name, url]: {e}", path=where) from e
+        raise ConfigError(
+            f"source {name!r} needs dataset and files[name, url]: {e}", path=where
+        ) from e
     if not files:
         raise ConfigError(f"source {name!r} has no files", path=where)
     for f in files:
         if Path(f.name).name != f.name or f.name.startswith("."):
-            raise ConfigError(f"source {name!r}: file name {f.name!r} is not a plain name", path=where)
+            raise ConfigError(
+                f"source {name!r}: file name {f.name!r} is not a plain name", path=where
+            )
     return ListSource(
         name=name,
         title=str(raw.get("title", name)),

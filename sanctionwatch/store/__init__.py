@@ -6,4 +6,12 @@ from sanctionwatch.store._engine import create_engine, current_revision, head_re
 from sanctionwatch.store._lists import SavedIssue, Snapshot
 from sanctionwatch.store._store import Store
 
-__all__ = ["SavedIssue", "Snapshot", "Store", "create_engine", "current_revision", "head_revision", "migrate"]
+__all__ = [
+    "SavedIssue",
+    "Snapshot",
+    "Store",
+    "create_engine",
+    "current_revision",
+    "head_revision",
+    "migrate",
+]

@@ -127,6 +127,7 @@ def insert_issue(conn: sa.Connection, issue: ListIssue) -> int:
     }
     names: list[dict[str, Any]] = []
     for target in targets:
+        entry_id = ids[str(target.id)]
         seen: set[str] = set()
         for prop in LINK_NAME_PROPS:
             if prop not in target.schema.properties:
@@ -135,7 +136,7 @@ def insert_issue(conn: sa.Connection, issue: ListIssue) -> int:
                 key = name_key(name)
                 if key and key not in seen:
                     seen.add(key)
-                    names.append({"entry_id": ids[target.id], "name": name, "key": key[:512]})
+                    names.append({"entry_id": entry_id, "name": name, "key": key[:512]})
     if names:
         conn.execute(list_names.insert(), names)
     return snapshot_id

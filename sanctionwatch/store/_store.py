@@ -157,9 +157,7 @@ class Store:
                 sa.cast(list_snapshots.c.issued, sa.String) == issued,
             )
         else:
-            query = query.where(
-                list_snapshots.c.dataset == ref, list_snapshots.c.active.is_(True)
-            )
+            query = query.where(list_snapshots.c.dataset == ref, list_snapshots.c.active.is_(True))
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(list_snapshots.c.id.desc())).all()
         if not rows:
@@ -167,12 +165,12 @@ class Store:
         return snapshot_from_row(rows[0])
 
     def snapshot_entries(self, snapshot_id: int) -> dict[str, Entry]:
-        """The designations of a stored snapshot, flattened for :mod:`diffs <sanctionwatch.lists>`."""
+        """The designations of a stored snapshot, flattened for diffs."""
         with self.engine.connect() as conn:
             return snapshot_entries(conn, snapshot_id)
 
     def diff_snapshots(self, old_id: int, new_id: int, *, keep: bool = True) -> ListDiff:
-        """What changed from one stored snapshot to another; kept for alerts unless ``keep`` is False."""
+        """What changed from one snapshot to another; kept for alerts unless ``keep`` is False."""
         with self.engine.begin() as conn:
             diff = diff_snapshots(conn, old_id, new_id)
             if keep:

@@ -50,7 +50,7 @@ def test_diff_real_un_files_names_every_change(store: Store, shared_lists: Path)
 
 @pytest.mark.realdata
 def test_diff_stored_snapshots_kept_for_alerts(store: Store, shared_lists: Path) -> None:
-    old, new = load_lists(store, [shared_lists / OLD, shared_lists / NEW])
+    _, new = load_lists(store, [shared_lists / OLD, shared_lists / NEW])
     assert new.diff is not None and new.diff.counts() == {"added": 4, "removed": 1, "amended": 2}
     stored = store.changes(dataset="un_sc")
     assert sorted(c["list_id"] for c in stored) == sorted(UN_ADDED + UN_REMOVED + UN_AMENDED)
@@ -64,11 +64,22 @@ def test_cli_lists_diff_table_and_json(
     shared_lists: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "db.sqlite")
-    assert main(["--db", db, "lists", "diff", str(shared_lists / OLD), str(shared_lists / NEW)]) == 0
+    assert (
+        main(["--db", db, "lists", "diff", str(shared_lists / OLD), str(shared_lists / NEW)]) == 0
+    )
     out = capsys.readouterr().out
     assert "SDi.007" in out and "IQi.074" in out and "amended" in out
     code = main(
-        ["--db", db, "lists", "diff", str(shared_lists / OLD), str(shared_lists / NEW), "-f", "json"]
+        [
+            "--db",
+            db,
+            "lists",
+            "diff",
+            str(shared_lists / OLD),
+            str(shared_lists / NEW),
+            "-f",
+            "json",
+        ]
     )
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and data["counts"] == {"added": 4, "removed": 1, "amended": 2}
@@ -80,7 +91,9 @@ def test_diff_refuses_different_lists(store: Store, tmp_path: Path) -> None:
     from sanctionwatch.exc import InputError
 
     store.save_list_issue(make_issue([("Person", "A.1", ["ONE"], "X")], dataset="a"))
-    store.save_list_issue(make_issue([("Person", "A.1", ["ONE"], "X")], dataset="b", sha256="2" * 64))
+    store.save_list_issue(
+        make_issue([("Person", "A.1", ["ONE"], "X")], dataset="b", sha256="2" * 64)
+    )
     with pytest.raises(InputError):
         diff_lists(store, "a", "b")
 

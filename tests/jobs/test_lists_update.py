@@ -114,9 +114,7 @@ def test_update_failure_keeps_previous_snapshot(
     body = (shared_lists / NEW).read_bytes()
     local_server.routes["/consolidated.xml"] = route(body)  # type: ignore[operator]
     before = [(s.id, s.active) for s in store.snapshots()]
-    result = update_list(
-        store, source, archive_dir=primed, client=client, max_bytes=len(body) * 2
-    )
+    result = update_list(store, source, archive_dir=primed, client=client, max_bytes=len(body) * 2)
     assert result.status == "failed"
     assert expected in result.message
     assert _active(store) == "2025-11-20"
@@ -136,9 +134,12 @@ def test_update_cli_reports_failure(
     local_server.routes["/list.xml"] = Route(b"nope", status=503)
     local_server.routes["/demo.xml"] = Route(demo_paths()[0].read_bytes())
     sources = tmp_path / "sources.yaml"
+    entry = "  dataset: un_sc\n  files:\n    - name: list.xml\n      url: {}\n"
     sources.write_text(
-        f"bad:\n  dataset: un_sc\n  files:\n    - name: list.xml\n      url: {local_server.url('/list.xml')}\n"
-        f"good:\n  dataset: un_sc\n  files:\n    - name: list.xml\n      url: {local_server.url('/demo.xml')}\n"
+        "bad:\n"
+        + entry.format(local_server.url("/list.xml"))
+        + "good:\n"
+        + entry.format(local_server.url("/demo.xml"))
     )
     monkeypatch.setattr(settings, "LIST_ARCHIVE", tmp_path / "archive")
     db = str(tmp_path / "db.sqlite")
@@ -146,5 +147,9 @@ def test_update_cli_reports_failure(
     code = main(["--db", db, "lists", "update", "bad", "--sources", str(sources)])
     err = capsys.readouterr().err
     assert code == 1
-    assert "bad: update failed" in err and "HTTP 503" in err and "previous snapshot stays active" in err
+    assert (
+        "bad: update failed" in err
+        and "HTTP 503" in err
+        and "previous snapshot stays active" in err
+    )
     assert main(["--db", db, "lists", "update", "nosuch", "--sources", str(sources)]) == 2

@@ -1,0 +1,114 @@
+"""The gazetteer: countries, capitals, places and international bodies from the data tables.
+
+A pipeline component, registered as ``sanctionwatch_gazetteer_v1`` (spaCy allows no dots in
+factory names). It matches the names in ``countries.yaml`` and ``bodies.yaml``
+(case-sensitively) and writes them into ``doc.ents``
+with one of the labels below and the country code (or body name) as the span's ``kb_id_``.
+A match replaces the statistical entities it overlaps, unless one of those is an organisation,
+facility or person that strictly contains it ("Russian Defence Ministry" stays an ORG).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sanctionwatch.nlp import _data
+
+__all__ = [
+    "BODY",
+    "CAPITAL",
+    "COMPONENT_NAME",
+    "COUNTRY",
+    "DEMONYM",
+    "FACTORY",
+    "GAZETTEER_LABELS",
+    "PLACE",
+    "SEAT",
+    "Gazetteer",
+    "make_gazetteer",
+]
+
+# spaCy forbids "." in factory names, so the versioned name uses "_".
+FACTORY = "sanctionwatch_gazetteer_v1"
+COMPONENT_NAME = "sanctionwatch_gazetteer"
+COUNTRY = "SW_COUNTRY"
+DEMONYM = "SW_DEMONYM"
+CAPITAL = "SW_CAPITAL"
+SEAT = "SW_SEAT"
+PLACE = "SW_PLACE"
+BODY = "SW_BODY"
+GAZETTEER_LABELS = frozenset({COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY})
+# Statistical labels that keep a longer span containing a gazetteer name.
+_CONTAINERS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+
+
+def _variants(phrase: str) -> list[str]:
+    if phrase.startswith("the "):
+        return [phrase, "The " + phrase[4:]]
+    return [phrase]
+
+
+class Gazetteer:
+    """Match the data tables' names and write them into ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME) -> None:
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._keys: dict[int, tuple[str, str]] = {}
+        for country in _data.countries().values():
+            groups = {
+                COUNTRY: (country.name, *country.names),
+                DEMONYM: country.demonyms,
+                CAPITAL: country.capitals,
+                SEAT: country.seats,
+                PLACE: country.places,
+            }
+            for label, phrases in groups.items():
+                self._add(nlp, label, country.code, phrases)
+        for body, names in _data.bodies().items():
+            self._add(nlp, BODY, body, (body, *names))
+
+    def _add(self, nlp: Language, label: str, kb_id: str, phrases: tuple[str, ...]) -> None:
+        if not phrases:
+            return
+        key = f"{label}|{kb_id}"
+        patterns = [nlp.make_doc(v) for p in phrases for v in _variants(p)]
+        self.matcher.add(key, patterns)
+        self._keys[nlp.vocab.strings[key]] = (label, kb_id)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, kb_id = self._keys[match_id]
+            spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        # Longest first; on a tie the one reaching further right ("the North Korean" is the
+        # demonym "North Korean", not "the North").
+        spans.sort(key=lambda s: (-(s.end - s.start), -s.end))
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in spans:
+            if not taken.intersection(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        kept = []
+        for ent in doc.ents:
+            overlapping = [s for s in chosen if s.start < ent.end and ent.start < s.end]
+            if not overlapping:
+                kept.append(ent)
+                continue
+            contains_all = all(ent.start <= s.start and s.end <= ent.end for s in overlapping)
+            longer = ent.end - ent.start > max(s.end - s.start for s in overlapping)
+            if ent.label_ in _CONTAINERS and contains_all and longer:
+                chosen = [s for s in chosen if s not in overlapping]
+                kept.append(ent)
+        doc.ents = filter_spans([*kept, *chosen])
+        return doc
+
+
+@Language.factory(FACTORY, default_config={})
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    """Build the gazetteer component from the package's data tables."""
+    return Gazetteer(nlp, name)

@@ -1,0 +1,44 @@
+"""Items: the goods and people an event moves ("artillery shells", "refined petroleum")."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from sanctionwatch.nlp import _data
+
+__all__ = ["ItemMatch", "find_items"]
+
+ItemMatch = tuple[Span, _data.Item]
+
+
+@functools.lru_cache(maxsize=8)
+def _matchers(nlp: Language) -> tuple[list[PhraseMatcher], dict[int, _data.Item]]:
+    by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    keys: dict[int, _data.Item] = {}
+    for item in _data.items():
+        # Lemmatise the phrases the way the pipeline lemmatises text; also match them as written
+        # (a tagger may lemmatise "refined" differently in and out of context).
+        by_lemma.add(item.name, list(nlp.pipe(p.lower() for p in item.phrases)))
+        by_lower.add(item.name, [nlp.make_doc(p.lower()) for p in item.phrases])
+        keys[nlp.vocab.strings[item.name]] = item
+    return [by_lemma, by_lower], keys
+
+
+def find_items(nlp: Language, doc: Doc) -> list[ItemMatch]:
+    """Item phrases in ``doc``, longest first where they overlap, in text order."""
+    matchers, keys = _matchers(nlp)
+    found = [(Span(doc, s, e), keys[k]) for m in matchers for k, s, e in m(doc)]
+    found.sort(key=lambda m: (-(m[0].end - m[0].start), m[0].start))
+    out: list[ItemMatch] = []
+    taken: set[int] = set()
+    for span, item in found:
+        if taken.isdisjoint(range(span.start, span.end)):
+            out.append((span, item))
+            taken.update(range(span.start, span.end))
+    out.sort(key=lambda m: m[0].start)
+    return out
