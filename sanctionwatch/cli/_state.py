@@ -15,7 +15,7 @@ from sanctionwatch.store import Store
 
 __all__ = ["OutputFormat", "State", "console", "err_console", "print_json", "state"]
 
-console = Console(highlight=False)
+console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False)
 
 
