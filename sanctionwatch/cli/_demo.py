@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
 from sanctionwatch.cli._render import entity_table, print_summary
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, state
+from sanctionwatch.cli._state import OutputFormat, console, print_json, progress_bar, state
 from sanctionwatch.jobs import demo_paths, ingest_paths, load_lists
 
 __all__ = ["demo_cmd"]
@@ -22,7 +21,7 @@ def demo_cmd(
     Safe to rerun: what is already stored is not stored again.
     """
     list_file, reports = demo_paths()
-    with state.open_store() as store, Progress(console=err_console, transient=True) as bar:
+    with state.open_store() as store, progress_bar() as bar:
         load_lists(store, [list_file])
         task = bar.add_task("reading the demo reports", total=None)
         ingest_paths(

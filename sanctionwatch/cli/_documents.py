@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress
 
 from sanctionwatch.cli._render import event_table, marked_text
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, state
+from sanctionwatch.cli._state import OutputFormat, console, print_json, progress_bar, state
 from sanctionwatch.jobs import extract_file, ingest_paths
 
 __all__ = ["extract_cmd", "ingest_cmd"]
@@ -29,7 +28,7 @@ def ingest_cmd(
 
     Every file is checked before anything is stored; documents already stored are skipped.
     """
-    with state.open_store() as store, Progress(console=err_console, transient=True) as bar:
+    with state.open_store() as store, progress_bar() as bar:
         task = bar.add_task("extracting", total=None)
 
         def progress(done: int, total: int) -> None:

@@ -9,11 +9,20 @@ from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress
 
 from sanctionwatch import settings
 from sanctionwatch.store import Store
 
-__all__ = ["OutputFormat", "State", "console", "err_console", "print_json", "state"]
+__all__ = [
+    "OutputFormat",
+    "State",
+    "console",
+    "err_console",
+    "print_json",
+    "progress_bar",
+    "state",
+]
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False)
@@ -46,3 +55,8 @@ state = State()
 def print_json(data: Any) -> None:
     """Write ``data`` as JSON to standard output (not through rich, so nothing is wrapped)."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def progress_bar() -> Progress:
+    """A progress bar on standard error, shown only when it is a terminal."""
+    return Progress(console=err_console, transient=True, disable=not err_console.is_terminal)

@@ -112,3 +112,19 @@ def test_cli_debug_shows_traceback(db: Path, tmp_path: Path) -> None:
 
     with pytest.raises(InputNotFound):
         main(["--db", str(db), "--debug", "ingest", str(tmp_path / "missing.txt")])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("nosuchcommand",), ("entities", "--limit", "0"), ("events", "--nosuchoption")],
+    ids=["command", "value", "option"],
+)
+def test_cli_usage_error_exit_2_without_traceback(run: Run, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.code == 2
+    assert "Traceback" not in result.err and "Usage:" in result.err
+
+
+def test_cli_version_and_help(run: Run) -> None:
+    assert run("--version").code == 0
+    assert run("--help").code == 0
