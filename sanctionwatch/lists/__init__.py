@@ -19,6 +19,13 @@ __all__ = ["FORMATS", "TARGET_SCHEMATA", "ListIssue", "detect_format", "load_lis
 #: Format name -> module under ``sanctionwatch.lists`` implementing it, in sniffing order.
 FORMATS: dict[str, str] = {
     "un_xml": "un",
+    "ofac_csv": "ofac_csv",
+    "ofac_xml": "ofac_xml",
+    "ofac_advanced_xml": "ofac_advanced",
+    "uk_fcdo": "uk_fcdo",
+    "uk_conlist": "uk_conlist",
+    "eu_fsf_xml": "eu_fsf",
+    "opensanctions_ftm": "opensanctions",
 }
 
 _SNIFF_BYTES = 4096

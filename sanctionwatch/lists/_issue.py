@@ -26,6 +26,11 @@ class ListIssue:
     :param sha256: hex digest of the bytes read.
     :param entities: FollowTheMoney entities: targets (Person, Organization, ...) and their
         Sanction records (schema ``Sanction``, property ``entity`` pointing at the target).
+    :param stats: what the reader counted in the source, beyond the entities: raw rows per
+        file part (``sdn_rows``, ``alt_rows``, ``add_rows`` for the OFAC CSV trio; ``rows`` and
+        ``groups`` for the UK ConList), so that tests and reports can check a file's own figures.
+    :param warnings: one line per record the reader skipped or could not fully read (a dirty
+        CSV row, a record without a reference), naming the file and the line or record.
     """
 
     dataset: str
@@ -33,6 +38,8 @@ class ListIssue:
     source: str
     sha256: str
     entities: list[EntityProxy] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def targets(self) -> list[EntityProxy]:
         """The designated parties: entities whose schema is a target schema."""
