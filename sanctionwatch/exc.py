@@ -12,6 +12,7 @@ The tree::
     │   ├── UnsafeInput                a file is hostile or too large to read safely
     │   └── ListFormatError            a sanctions list file is malformed or of an unknown format
     ├── FetchError                     a download failed: status, timeout, size or truncation
+    ├── DeliveryError                  an alert could not be delivered (file, webhook)
     ├── PipelineError                  the NLP pipeline cannot be loaded or run
     └── StoreError                     the store cannot be opened, migrated or written
         └── NotFound                   a requested record is not in the store
@@ -25,6 +26,7 @@ from __future__ import annotations
 __all__ = [
     "BinaryInput",
     "ConfigError",
+    "DeliveryError",
     "EmptyInput",
     "EncodingError",
     "FetchError",
@@ -93,6 +95,12 @@ class ListFormatError(InputError):
 
 class FetchError(SanctionwatchError):
     """A download failed: an error status, a timeout, an oversized or truncated body."""
+
+    status = 502
+
+
+class DeliveryError(SanctionwatchError):
+    """An alert could not be delivered: a file not writable, a webhook failing or unreachable."""
 
     status = 502
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from sanctionwatch import __version__, settings
-from sanctionwatch.cli import _lists
+from sanctionwatch.cli import _alerts, _graph, _judge, _lists
 from sanctionwatch.cli._demo import demo_cmd
 from sanctionwatch.cli._documents import extract_cmd, ingest_cmd
 from sanctionwatch.cli._query import entities_cmd, events_cmd
@@ -77,3 +77,9 @@ app.command("extract")(extract_cmd)
 app.command("entities")(entities_cmd)
 app.command("events")(events_cmd)
 app.command("demo")(demo_cmd)
+app.command("entity")(_graph.entity_cmd)
+app.command("claims")(_graph.claims_cmd)
+app.command("timeline")(_graph.timeline_cmd)
+app.command("reprocess")(_graph.reprocess_cmd)
+app.add_typer(_judge.app, name="judge")
+app.add_typer(_alerts.app, name="alerts")

@@ -51,7 +51,12 @@ def _diff_dict(diff: ListDiff | None) -> dict[str, Any] | None:
 
 
 def _saved_dict(saved: SavedIssue) -> dict[str, Any]:
-    return {**_snapshot_dict(saved.snapshot), "new": saved.created, "diff": _diff_dict(saved.diff)}
+    return {
+        **_snapshot_dict(saved.snapshot),
+        "new": saved.created,
+        "diff": _diff_dict(saved.diff),
+        "warnings": list(saved.warnings),
+    }
 
 
 def _diff_table(diff: ListDiff) -> Table:
@@ -73,6 +78,10 @@ def _print_saved(saved: SavedIssue, what: str) -> None:
         f"{what} {s.dataset} issue of {s.issued or 'unknown date'}: "
         f"{s.counts.get('targets', 0)} designated parties from {s.source}"
     )
+    for warning in saved.warnings[:20]:
+        err_console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+    if len(saved.warnings) > 20:
+        err_console.print(f"[yellow]warning:[/yellow] ... and {len(saved.warnings) - 20} more")
     if saved.diff is not None:
         console.print(_diff_table(saved.diff))
 

@@ -14,17 +14,32 @@ from sanctionwatch.jobs._documents import (
     ingest_paths,
     pipeline_name,
 )
+from sanctionwatch.jobs._graph import (
+    Extractor,
+    GraphReport,
+    ReprocessReport,
+    reprocess,
+    resolve_graph,
+)
+from sanctionwatch.jobs._judge import find_entity, judge
 from sanctionwatch.jobs._lists import UpdateResult, diff_lists, load_lists, update_list
 
 __all__ = [
     "DEMO_LIST",
+    "Extractor",
+    "GraphReport",
     "IngestReport",
+    "ReprocessReport",
     "UpdateResult",
     "demo_paths",
     "diff_lists",
     "extract_file",
+    "find_entity",
     "ingest_paths",
+    "judge",
     "load_lists",
     "pipeline_name",
+    "reprocess",
+    "resolve_graph",
     "update_list",
 ]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sanctionwatch.ingest import Document, iter_paths, read_document
+from sanctionwatch.jobs._graph import resolve_graph
 from sanctionwatch.nlp import extract, extract_many, load_pipeline
 from sanctionwatch.resolve import StoreLinker
 from sanctionwatch.store import Store
@@ -83,6 +84,7 @@ def ingest_paths(
             report.duplicates.append(doc)
         if progress:
             progress(done, len(new))
+    resolve_graph(store)  # entities across documents, claims and flags, judgements applied
     return report
 
 

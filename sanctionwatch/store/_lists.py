@@ -59,6 +59,7 @@ class SavedIssue:
     snapshot: Snapshot
     created: bool
     diff: ListDiff | None
+    warnings: tuple[str, ...] = ()
 
 
 def snapshot_from_row(row: sa.Row[Any]) -> Snapshot:
