@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +46,7 @@ def load_lists(store: Store, paths: Sequence[Path | str]) -> list[SavedIssue]:
 
     Nothing is stored when any file cannot be read.
     """
-    issues: list[ListIssue] = [load_list(p) for p in paths]
+    issues: list[ListIssue] = [load_list(Path(p).resolve()) for p in paths]
     return [store.save_list_issue(issue) for issue in issues]
 
 
@@ -104,6 +106,10 @@ def update_list(
             issue = load_list(tmp / main.name, fmt=source.format)
         except ListFormatError as e:
             raise ListFormatError(e.message, path=main.url) from e
+        if issue.issued is None and first.last_modified:
+            # Lists without a date of their own (the OFAC CSVs) are dated by the server.
+            with contextlib.suppress(TypeError, ValueError):
+                issue.issued = parsedate_to_datetime(first.last_modified).date()
         archive = incoming / f"{issue.issued or datetime.now(UTC).date()}-{issue.sha256[:12]}"
         if not archive.exists():
             shutil.copytree(tmp, archive)
