@@ -82,7 +82,7 @@ def _document(row: Mapping[str, Any]) -> dict[str, Any]:
         "document_id": row["document_id"],
         "title": row["document_title"],
         "url": row["url"],
-        "publisher": publisher_of(row["url"]),
+        "publisher": publisher_of(row["url"], row.get("publisher")),
     }
 
 

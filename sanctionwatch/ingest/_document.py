@@ -24,6 +24,8 @@ class Document:
     :param language: ISO 639-1 code.
     :param source: the path or URL it was read from.
     :param media_type: the format it was read as (``text/plain``, ``text/markdown``, ``text/html``).
+    :param publisher: who published it (an outlet, a ministry), if known: claims count
+        independent sources by publisher.
     """
 
     text: str
@@ -33,6 +35,7 @@ class Document:
     language: str = "en"
     source: str | None = None
     media_type: str = "text/plain"
+    publisher: str | None = None
     id: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:

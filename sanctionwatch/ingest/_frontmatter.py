@@ -35,6 +35,7 @@ FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "source_url"),
     "published": ("published", "date", "pubdate"),
     "language": ("language", "lang"),
+    "publisher": ("publisher", "outlet", "site_name", "source"),
 }
 
 _OPEN_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
@@ -49,12 +50,14 @@ class FrontMatter:
     :param url: the ``url`` (or ``link``).
     :param published: the ``published`` (or ``date``) date as ``YYYY-MM-DD``.
     :param language: the ``language`` (or ``lang``) tag as given.
+    :param publisher: the ``publisher`` (or ``outlet``, ``site_name``, ``source``).
     """
 
     title: str | None = None
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    publisher: str | None = None
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
@@ -101,4 +104,5 @@ def _front_matter(data: dict[Any, Any]) -> FrontMatter:
         url=url if url and " " not in url else None,
         published=normalise_date(fields["published"]),
         language=language,
+        publisher=normalise_line(fields["publisher"]),
     )

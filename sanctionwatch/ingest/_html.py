@@ -60,6 +60,7 @@ class HtmlContent:
     :param url: the canonical URL the page declares, if any.
     :param published: the publication date ``YYYY-MM-DD``, if found in the markup.
     :param language: the ``lang`` of the ``<html>`` element, if any.
+    :param publisher: the site's name (``og:site_name`` and the like), if declared.
     """
 
     text: str
@@ -67,6 +68,7 @@ class HtmlContent:
     url: str | None = None
     published: str | None = None
     language: str | None = None
+    publisher: str | None = None
 
 
 def html_to_text(html: str, *, source: str, url: str | None = None) -> HtmlContent:
@@ -94,6 +96,7 @@ def html_to_text(html: str, *, source: str, url: str | None = None) -> HtmlConte
         url=content.url,
         published=content.published,
         language=content.language,
+        publisher=content.publisher,
     )
 
 
@@ -141,6 +144,7 @@ def _metadata(tree: lxml.html.HtmlElement, *, url: str | None, large: bool) -> H
         url=page_url,
         published=normalise_date(found.date),
         language=language,
+        publisher=normalise_line(found.sitename),
     )
 
 

@@ -6,6 +6,7 @@ reader (plain text, Markdown, HTML) for text and metadata, then :func:`normalise
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from sanctionwatch.exc import ConfigError, EmptyInput, InputError, InputNotFound, UnsafeInput
@@ -113,7 +114,11 @@ def read_bytes(
     if kind == "text/html":
         page = html_to_text(text, source=source, url=url)
         meta = FrontMatter(
-            title=page.title, url=page.url, published=page.published, language=page.language
+            title=page.title,
+            url=page.url,
+            published=page.published,
+            language=page.language,
+            publisher=page.publisher,
         )
         body = normalise_text(page.text)
     else:
@@ -128,6 +133,7 @@ def read_bytes(
         language=normalise_language(meta.language),
         source=source,
         media_type=kind,
+        publisher=meta.publisher,
     )
 
 
@@ -142,7 +148,7 @@ def _read_text(text: str, *, markdown: bool) -> tuple[FrontMatter, str]:
     else:
         body = normalise_text(text)
         title = meta.title or _plain_title(body)
-    return FrontMatter(title, meta.url, meta.published, meta.language), body
+    return dataclasses.replace(meta, title=title), body
 
 
 def _plain_title(body: str) -> str | None:

@@ -91,6 +91,7 @@ def feed(conn: sa.Connection, *, after_log_id: int, after_change_id: int) -> dic
             t.documents.c.id.label("document_id"),
             t.documents.c.title.label("document_title"),
             t.documents.c.url,
+            t.documents.c.publisher,
             t.documents.c.published,
         )
         .join(g.claim_events, g.claim_events.c.claim_id == g.claims.c.id)

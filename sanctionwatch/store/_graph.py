@@ -31,6 +31,7 @@ def graph_inputs(conn: sa.Connection) -> dict[str, list[dict[str, Any]]]:
                 t.documents.c.id,
                 t.documents.c.title,
                 t.documents.c.url,
+                t.documents.c.publisher,
                 t.documents.c.published,
                 t.documents.c.ingested_at,
                 t.documents.c.text,

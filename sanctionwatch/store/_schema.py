@@ -96,6 +96,7 @@ documents = sa.Table(
     sa.Column("chars", sa.Integer, nullable=False),
     sa.Column("source", sa.Text),
     sa.Column("media_type", sa.String(64), nullable=False),
+    sa.Column("publisher", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", _TS, nullable=False),
 )

@@ -466,6 +466,7 @@ def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
         "chars": doc.chars,
         "source": doc.source,
         "media_type": doc.media_type,
+        "publisher": doc.publisher,
         "text": doc.text,
         "ingested_at": now,
     }

@@ -181,3 +181,20 @@ def test_read_bytes_url_sets_document_url() -> None:
 def test_read_bytes_bad_limit_is_config_error(max_bytes: int) -> None:
     with pytest.raises(ConfigError, match="max_bytes must be a positive number"):
         read_bytes(b"text", source="a.txt", max_bytes=max_bytes)
+
+
+@pytest.mark.parametrize("key", ["publisher", "outlet", "site_name"])
+def test_read_bytes_front_matter_publisher(key: str) -> None:
+    data = f"---\ntitle: T\n{key}: Korea Wire Service\n---\nKim met Putin.\n".encode()
+    doc = read_bytes(data, source="a.md")
+    assert doc.publisher == "Korea Wire Service"
+
+
+def test_read_bytes_html_site_name_is_publisher() -> None:
+    page = (
+        b'<html><head><meta property="og:site_name" content="Eurasia Monitor">'
+        b"<title>T</title></head><body><article><p>"
+        + b"Russia delivered refined petroleum to North Korea in March, officials said. " * 5
+        + b"</p></article></body></html>"
+    )
+    assert read_bytes(page, source="a.html").publisher == "Eurasia Monitor"
