@@ -146,9 +146,10 @@ class GraphInputs:
 
 
 def publisher_of(url: str | None, given: str | None = None) -> str | None:
-    """Who published a document: ``given`` if set, else its URL's host without ``www.``."""
-    if given:
-        return given.strip().lower() or None
+    """Who published a document: ``given`` if set (as written), else its URL's host without
+    ``www.``."""
+    if given and given.strip():
+        return " ".join(given.split())
     if not url:
         return None
     host = (urlsplit(url).hostname or "").lower()

@@ -56,7 +56,7 @@ def test_cli_claims_text_shows_provisions_and_sources(run: Run, demo: None) -> N
     result = run("claims", "--flagged", "--limit", "2")
     assert result.code == 0, result.err
     assert "provision UNSCR" in result.out
-    assert "example.org" in result.out and "flagged" in result.out
+    assert "Korea Wire Service" in result.out and "flagged" in result.out
 
 
 def test_cli_claims_for_an_entity(run: Run, demo: None) -> None:
