@@ -14,7 +14,7 @@ from alembic.script import ScriptDirectory
 
 from sanctionwatch.exc import StoreError
 
-__all__ = ["create_engine", "current_revision", "head_revision", "migrate"]
+__all__ = ["create_engine", "current_revision", "describe_error", "head_revision", "migrate"]
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -79,3 +79,9 @@ def migrate(engine: sa.Engine, *, revision: str = "head") -> None:
             command.upgrade(cfg, revision)
     except sa.exc.SQLAlchemyError as e:
         raise StoreError(f"cannot migrate the database: {e.__class__.__name__}: {e}") from e
+
+
+def describe_error(e: sa.exc.SQLAlchemyError) -> str:
+    """One line naming a database error: the driver's exception and message when there is one."""
+    orig = getattr(e, "orig", None)
+    return f"{type(orig or e).__name__}: {orig or e}".splitlines()[0]
