@@ -12,9 +12,24 @@ from pathlib import Path
 from typing import Protocol
 
 from sanctionwatch.exc import InputNotFound, ListFormatError
+from sanctionwatch.lists._diff import Change, ListDiff, diff_entries, entries_from_issue
 from sanctionwatch.lists._issue import TARGET_SCHEMATA, ListIssue
+from sanctionwatch.lists._sources import ListSource, SourceFile, load_sources
 
-__all__ = ["FORMATS", "TARGET_SCHEMATA", "ListIssue", "detect_format", "load_list"]
+__all__ = [
+    "FORMATS",
+    "TARGET_SCHEMATA",
+    "Change",
+    "ListDiff",
+    "ListIssue",
+    "ListSource",
+    "SourceFile",
+    "detect_format",
+    "diff_entries",
+    "entries_from_issue",
+    "load_list",
+    "load_sources",
+]
 
 #: Format name -> module under ``sanctionwatch.lists`` implementing it, in sniffing order.
 FORMATS: dict[str, str] = {
