@@ -13,6 +13,7 @@ __all__ = [
     "DB_URL",
     "DEFAULT_DB_PATH",
     "FETCH_TIMEOUT",
+    "INDEX_DIR",
     "LINK_THRESHOLD",
     "LIST_ARCHIVE",
     "LIST_SOURCES",
@@ -57,3 +58,6 @@ LIST_SOURCES: Path | None = (
 )
 #: Seconds to wait for a list server to connect or send the next bytes.
 FETCH_TIMEOUT: float = float(os.environ.get("SANCTIONWATCH_FETCH_TIMEOUT", "60"))
+#: Where built screening indexes are kept, one file per set of active lists (rebuilt when a list
+#: changes), so that screening starts without rebuilding.
+INDEX_DIR: Path = Path(os.environ.get("SANCTIONWATCH_INDEX_DIR") or data_dir() / "index")

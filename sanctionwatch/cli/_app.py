@@ -12,6 +12,7 @@ from sanctionwatch.cli import _alerts, _graph, _judge, _lists
 from sanctionwatch.cli._demo import demo_cmd
 from sanctionwatch.cli._documents import extract_cmd, ingest_cmd
 from sanctionwatch.cli._query import entities_cmd, events_cmd
+from sanctionwatch.cli._screen import compare_cmd, screen_cmd
 from sanctionwatch.cli._state import console, state
 
 __all__ = ["app"]
@@ -77,6 +78,8 @@ app.command("extract")(extract_cmd)
 app.command("entities")(entities_cmd)
 app.command("events")(events_cmd)
 app.command("demo")(demo_cmd)
+app.command("screen")(screen_cmd)
+app.command("compare")(compare_cmd)
 app.command("entity")(_graph.entity_cmd)
 app.command("claims")(_graph.claims_cmd)
 app.command("timeline")(_graph.timeline_cmd)

@@ -8,18 +8,12 @@ The screening engine (matcher ``sanctionwatch.matcher.v1``) is one :class:`Scree
 from __future__ import annotations
 
 from sanctionwatch.names._analyse import Analysis, Part, analyse
-from sanctionwatch.names._engine import (
-    DEFAULT_CONFIG,
-    SCHEMATA,
-    Comparison,
-    Match,
-    Screener,
-    compare,
-    schema_name,
-)
+from sanctionwatch.names._engine import DEFAULT_CONFIG, Comparison, Match, Screener, compare
 from sanctionwatch.names._index import MAX_NAME_CHARS, NameIndex
 from sanctionwatch.names._normalise import name_key, name_tokens, normalise_name
 from sanctionwatch.names._persist import index_path
+from sanctionwatch.names._qualifiers import clean_countries, clean_dob
+from sanctionwatch.names._query import SCHEMATA, schema_name
 from sanctionwatch.names._records import Record, records_from_issue, records_from_rows
 from sanctionwatch.names._score import CONFIG, FEATURES, NAME, Feature, MatcherConfig
 
@@ -40,6 +34,8 @@ __all__ = [
     "Record",
     "Screener",
     "analyse",
+    "clean_countries",
+    "clean_dob",
     "compare",
     "index_path",
     "name_key",

@@ -1,11 +1,13 @@
-"""Linking document entities to list entries by their normalised names."""
+"""Linking document entities to list entries with the screening engine."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from sanctionwatch.names import name_key
+from sanctionwatch.exc import InputError
+from sanctionwatch.names import Screener, clean_countries
 from sanctionwatch.store import Store
 
 __all__ = ["COMPATIBLE_SCHEMATA", "StoreLinker"]
@@ -13,62 +15,79 @@ __all__ = ["COMPATIBLE_SCHEMATA", "StoreLinker"]
 #: Which list schemata an extraction entity type may be linked to.
 COMPATIBLE_SCHEMATA: dict[str, frozenset[str]] = {
     "Person": frozenset({"Person"}),
-    "Organization": frozenset({"Organization", "Company", "LegalEntity"}),
+    "Organization": frozenset({"Organization", "Company", "LegalEntity", "PublicBody"}),
     "Vessel": frozenset({"Vessel"}),
 }
 
-#: A person's name needs at least this many parts to be linked: a surname alone says nothing.
-MIN_PERSON_TOKENS = 2
+#: Links reported per entity at most.
+MAX_LINKS = 10
 
 
 class StoreLinker:
-    """Link names to the active list snapshots in a store, by exact normalised name.
+    """Link names to the active list snapshots in a store, with the screening engine.
 
-    Name order, case, diacritics, hyphens and apostrophes are ignored; nothing else is.
-    This is the sanctionwatch.linker.exact.v1 strategy.
+    Names are compared by :class:`sanctionwatch.names.Screener` (matcher
+    ``sanctionwatch.matcher.v1``): transliterations, scripts, name order, typos and spelling
+    variants match; a surname alone never links. The index of the active lists is built when the
+    linker first links a name (or read from ``index_dir``); a linker made before a list is loaded
+    does not see it: make a new one.
 
     :param store: the store holding the list snapshots.
-    :param threshold: the lowest score reported.
+    :param threshold: the lowest score linked.
+    :param index_dir: where built indexes are kept (``settings.INDEX_DIR`` in the surfaces);
+        ``None`` builds the index in memory.
     """
 
-    NAME = "sanctionwatch.linker.exact.v1"
+    NAME = "sanctionwatch.linker.screen.v1"
 
-    def __init__(self, store: Store, *, threshold: float = 0.9) -> None:
+    def __init__(
+        self, store: Store, *, threshold: float = 0.9, index_dir: Path | None = None
+    ) -> None:
         self.store = store
         self.threshold = threshold
-        self._cache: dict[str, list[dict[str, Any]]] = {}
+        self.index_dir = index_dir
+        self._screener: Screener | None = None
+
+    @property
+    def screener(self) -> Screener:
+        """The screener over the store's active lists (built on first use)."""
+        if self._screener is None:
+            self._screener = Screener.from_store(self.store, cache_dir=self.index_dir)
+        return self._screener
 
     def link(
         self, name: str, *, entity_type: str, countries: Sequence[str] = ()
     ) -> list[dict[str, Any]]:
-        """Contract link objects for the list entries this name matches, best first."""
+        """Contract link objects for the list entries this name matches, best first.
+
+        :param entity_type: the extraction type (Person, Organization, Vessel); other types
+            are never linked.
+        :param countries: ISO codes of the entity's countries; a listed entry of another
+            country scores lower.
+        """
         schemata = COMPATIBLE_SCHEMATA.get(entity_type)
-        key = name_key(name)
-        if not schemata or not key:
+        if not schemata or not name or not name.strip():
             return []
-        if entity_type == "Person" and len(key.split()) < MIN_PERSON_TOKENS:
-            return []
-        if key not in self._cache:
-            self._cache[key] = self.store.active_entries_by_key(key)
-        links: dict[tuple[str, str], dict[str, Any]] = {}
-        for row in self._cache[key]:
-            if row["schema"] not in schemata:
-                continue
-            score = 1.0  # an exact key match; fuzzy scores arrive with the screening engine
-            ident = (row["dataset"], row["list_id"] or row["entity_id"])
-            links.setdefault(
-                ident,
-                {
-                    "dataset": row["dataset"],
-                    "list_id": row["list_id"] or row["entity_id"],
-                    "name": row["name"],
-                    "score": score,
-                    "programs": list(row["programs"]),
-                    "explanation": (
-                        f"name {name!r} = listed {row['name']!r} "
-                        f"(same parts after normalising: {key}); "
-                        "no other attributes compared"
-                    ),
-                },
+        try:
+            codes = clean_countries([c for c in countries if c])
+        except InputError:  # a country the model misread says nothing about the list entry
+            codes = ()
+        try:
+            matches = self.screener.screen(
+                name, schema=entity_type, country=codes, threshold=self.threshold, limit=MAX_LINKS
             )
-        return sorted(links.values(), key=lambda link: (-link["score"], link["list_id"]))
+        except InputError:
+            return []
+        links = [
+            {
+                "dataset": m.dataset,
+                "list_id": m.list_id,
+                "name": m.name,
+                "score": m.score,
+                "programs": list(m.programs),
+                "explanation": f"{name!r} ~ listed {m.name!r}: {m.explanation}",
+            }
+            for m in matches
+            if m.schema in schemata
+        ]
+        return sorted(links, key=lambda link: (-link["score"], link["list_id"]))
