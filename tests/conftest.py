@@ -71,3 +71,14 @@ def tiny_issue() -> ListIssue:
             ("Organization", "KPe.028", ["MUNITIONS INDUSTRY DEPARTMENT"], "DPRK"),
         ]
     )
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Caches and archives go to the test's folder, never to the user's data folder."""
+    from sanctionwatch import settings
+    from sanctionwatch.cli._state import state
+
+    monkeypatch.setattr(settings, "INDEX_DIR", tmp_path / "index")
+    monkeypatch.setattr(settings, "LIST_ARCHIVE", tmp_path / "archive")
+    monkeypatch.setattr(state, "index_dir", tmp_path / "index")

@@ -29,6 +29,7 @@ def demo_cmd(
             [reports],
             model=state.model,
             threshold=state.threshold,
+            index_dir=state.index_dir,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
         summary = store.summary()

@@ -39,6 +39,7 @@ def ingest_cmd(
             paths,
             model=state.model,
             threshold=state.threshold,
+            index_dir=state.index_dir,
             encoding=encoding,
             progress=progress,
         )
@@ -66,7 +67,12 @@ def extract_cmd(
     """
     with state.open_store() as store:
         doc, extraction = extract_file(
-            store, file, model=state.model, threshold=state.threshold, encoding=encoding
+            store,
+            file,
+            model=state.model,
+            threshold=state.threshold,
+            encoding=encoding,
+            index_dir=state.index_dir,
         )
     if fmt is OutputFormat.json:
         print_json(extraction)
@@ -84,6 +90,12 @@ def extract_cmd(
         for event in extraction["events"]
     ]
     console.print(event_table(rows, title=f"{len(rows)} events"))
+    for relation in extraction.get("relations", []):
+        other = names.get(relation["object"], "") if relation["object"] else ""
+        console.print(
+            f"[bold]{relation['type']}[/bold] {names.get(relation['subject'], '?')}: "
+            f"{relation['role'] or ''} {other}".rstrip()
+        )
     for entity in extraction["entities"]:
         for link in entity["links"]:
             console.print(

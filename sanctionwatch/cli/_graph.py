@@ -93,6 +93,7 @@ def reprocess_cmd(fmt: FormatOpt = OutputFormat.text) -> None:
             store,
             model=state.model,
             threshold=state.threshold,
+            index_dir=state.index_dir,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     if fmt is OutputFormat.json:

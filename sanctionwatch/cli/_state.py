@@ -6,6 +6,7 @@ import json
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -42,6 +43,7 @@ class State:
     db_url: str = settings.DB_URL
     model: str = settings.SPACY_MODEL
     threshold: float = settings.LINK_THRESHOLD
+    index_dir: Path = settings.INDEX_DIR
     debug: bool = False
 
     def open_store(self) -> Store:

@@ -53,12 +53,14 @@ def ingest_paths(
     model: str,
     threshold: float,
     encoding: str | None = None,
+    index_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Read files and folders, extract each new document and store it with its extraction.
 
     Every file is read and checked before anything is stored; documents already in the
-    store (same normalised text) are skipped.
+    store (same normalised text) are skipped. ``index_dir`` caches the screening index of the
+    active lists between runs.
     """
     docs = [read_document(p, encoding=encoding) for p in iter_paths(paths)]
     report = IngestReport()
@@ -74,7 +76,7 @@ def ingest_paths(
         return report
     nlp = load_pipeline(model)
     name = pipeline_name(model)
-    linker = StoreLinker(store, threshold=threshold)
+    linker = StoreLinker(store, threshold=threshold, index_dir=index_dir)
     for done, (doc, extraction) in enumerate(
         zip(new, extract_many(new, nlp=nlp, linker=linker), strict=True), start=1
     ):
@@ -95,11 +97,13 @@ def extract_file(
     model: str,
     threshold: float,
     encoding: str | None = None,
+    index_dir: Path | None = None,
 ) -> tuple[Document, dict[str, Any]]:
     """Read one file and extract it, linking against the store's active lists; stores nothing."""
     doc = read_document(path, encoding=encoding)
     nlp = load_pipeline(model)
-    return doc, extract(doc, nlp=nlp, linker=StoreLinker(store, threshold=threshold))
+    linker = StoreLinker(store, threshold=threshold, index_dir=index_dir)
+    return doc, extract(doc, nlp=nlp, linker=linker)
 
 
 def demo_paths() -> tuple[Path, Path]:

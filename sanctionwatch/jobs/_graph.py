@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sanctionwatch.ingest import Document
@@ -74,6 +75,7 @@ def reprocess(
     *,
     model: str,
     threshold: float,
+    index_dir: Path | None = None,
     extractor: Extractor | None = None,
     pipeline: str | None = None,
     progress: Progress | None = None,
@@ -85,12 +87,13 @@ def reprocess(
 
     :param extractor: read a document some other way than ``model`` (for tests and plugins).
     :param pipeline: the name recorded with each new extraction (default: from ``model``).
+    :param index_dir: where the screening index of the active lists is cached.
     """
     if extractor is None:
         from sanctionwatch.jobs._documents import pipeline_name  # it calls resolve_graph
 
         nlp = load_pipeline(model)
-        linker = StoreLinker(store, threshold=threshold)
+        linker = StoreLinker(store, threshold=threshold, index_dir=index_dir)
         pipeline = pipeline or pipeline_name(model)
 
         def extractor(doc: Document) -> dict[str, Any]:
