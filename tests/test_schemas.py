@@ -53,6 +53,40 @@ def _sample(outputs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         (lambda o: o["events"][0].pop("attribution"), "$.events[0]"),
         (lambda o: o.update(schema="sanctionwatch.extraction/2"), "$.schema"),
         (lambda o: o["events"][0].update(actors=["e999"]), "$.events[0].actors[0]"),
+        (
+            lambda o: o.update(
+                relations=[
+                    {
+                        "id": "r1",
+                        "type": "cousin",
+                        "subject": "e1",
+                        "object": None,
+                        "role": None,
+                        "start": 0,
+                        "end": 1,
+                        "text": "x",
+                    }
+                ]
+            ),
+            "$.relations[0].type",
+        ),
+        (
+            lambda o: o.update(
+                relations=[
+                    {
+                        "id": "r1",
+                        "type": "position",
+                        "subject": "e999",
+                        "object": None,
+                        "role": "envoy",
+                        "start": 0,
+                        "end": 1,
+                        "text": "x",
+                    }
+                ]
+            ),
+            "$.relations[0].subject",
+        ),
     ],
 )
 def test_schemas_validate_rejects_bad_output(
@@ -70,3 +104,11 @@ def test_schemas_allow_added_fields(outputs: dict[str, dict[str, Any]]) -> None:
     obj["events"][0]["confidence"] = 0.5
     obj["extra"] = {"anything": True}
     validate_extraction(obj)
+
+
+def test_schemas_relations_are_optional_and_validated(outputs: dict[str, dict[str, Any]]) -> None:
+    assert "relations" not in EXTRACTION_V1["required"]
+    obj = _sample(outputs)
+    obj.pop("relations", None)
+    validate_extraction(obj)
+    assert any(o["relations"] for o in outputs.values())

@@ -86,8 +86,32 @@ def event_table(rows: list[dict[str, Any]], *, title: str | None = None) -> Tabl
     return table
 
 
+_MODALITY_STYLES = {
+    "asserted": "bold reverse",
+    "alleged": "bold reverse yellow",
+    "denied": "bold reverse red",
+    "expected": "bold reverse blue",
+    "hypothetical": "bold reverse magenta",
+    "negated": "bold reverse red",
+}
+
+
+def _trigger_spans(text: str, event: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where an event's trigger words stand in its sentence (the contract gives the words)."""
+    spans: list[tuple[int, int]] = []
+    pos = event["start"]
+    for word in str(event.get("trigger", "")).split():
+        found = text.find(word, pos, event["end"])
+        if found < 0:
+            return spans
+        spans.append((found, found + len(word)))
+        pos = found + len(word)
+    return spans
+
+
 def marked_text(text: str, extraction: dict[str, Any]) -> Text:
-    """The document text with every entity mention coloured by type and linked ones underlined."""
+    """The document text with every entity mention coloured by type, linked ones underlined, and
+    every event's trigger words in reverse video, coloured by modality."""
     out = Text(text)
     for entity in extraction["entities"]:
         style = _TYPE_STYLES.get(entity["type"], "")
@@ -95,4 +119,8 @@ def marked_text(text: str, extraction: dict[str, Any]) -> Text:
             style += " underline"
         for mention in entity["mentions"]:
             out.stylize(style, mention["start"], mention["end"])
+    for event in extraction.get("events", []):
+        style = _MODALITY_STYLES.get(event.get("modality", ""), "bold reverse")
+        for start, end in _trigger_spans(text, event):
+            out.stylize(style, start, end)
     return out

@@ -1,66 +1,119 @@
 """Attribution: who says an event happened, when the text names a source.
 
 A reporting verb governing the event's clause gives its subject ("Kim said ...", "..., US
-officials said."); otherwise a source phrase anywhere in the sentence ("according to X",
-"citing X"). None when the writer states the event directly.
+officials said.", "said Deputy Secretary X"); a participle borrows its governor's ("issued a
+statement accusing ..."); a passive one gives its ``by`` agent, or nothing ("X is accused of
+..."). Otherwise a source phrase anywhere in the sentence ("according to X", "citing X"). None
+when the writer states the event directly. The event's own trigger is never its source.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from sanctionwatch.nlp._data import attribution_table
+from sanctionwatch.nlp._coref import Entity
+from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
-from sanctionwatch.nlp._modality import governors
+from sanctionwatch.nlp._syntax import governors, subjects
 
-__all__ = ["attribution"]
+__all__ = ["attribution", "charge_denied"]
 
-_CLAUSE = frozenset(
-    {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj", "amod"}
-)
+_CLAUSE = frozenset({
+    "ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj", "amod",
+    "acl", "relcl", "csubj", "nsubj", "nsubjpass", "attr", "compound", "acomp",
+})  # fmt: skip
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _subject_span(verb: Token) -> Span | None:
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj:
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-        subj = agents
+    if _passive(verb):
+        subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    else:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subj:
+            subj = subjects(verb)[0]  # "rejected X and said ...", "a statement accusing ..."
     if not subj:
         return None
-    tokens = [t for s in subj for t in s.subtree]
+    tokens = [t for s in subj for t in s.subtree if t.i < verb.i or s.i > verb.i]
+    tokens = [t for t in tokens if t.dep_ not in ("relcl", "acl")] or list(subj)
     return verb.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
 
 
+_PREFERENCE = {"Person": 0, "Organization": 1, "Vessel": 2, "Country": 3, "Place": 4}
+
+
 def _source(span: Span, index: EntityIndex) -> str | None:
-    for tok in (span.root, *span):
-        e = index.at(tok.i) or index.pronoun(tok)
-        if e is not None:
-            return e.id
-    return None
+    """The entity a source phrase names: its head's, else a person or organisation in it
+    before a country ("Iran's foreign ministry spokesman Esmaeil Baghaei" is Baghaei)."""
+    root = index.refers(span.root)
+    if root and root[0].type != "Country":
+        return root[0].id
+    found = [e for tok in span for e in index.refers(tok)]
+    if not found:
+        return None
+    return min(found, key=lambda e: _PREFERENCE.get(e.type, 5)).id
 
 
 def _from_verb(head: Token, index: EntityIndex) -> dict[str, Any] | None:
     verbs = attribution_table()["reporting_verbs"]
+    commitments = attribution_table().get("commitment_verbs", frozenset())
     for child, gov in governors(head):
         if child.dep_ not in _CLAUSE:
             return None
+        if child.dep_ == "xcomp" and gov.lemma_.lower() in commitments:
+            continue  # "X pledged to expand ...": X's own plan
         # A verb coordinated with a reporting verb is not reported by it
         # ("denied X and dismissed Y").
-        if gov.lemma_.lower() in verbs and gov != head and child.dep_ != "conj":
-            subj = _subject_span(gov)
-            if subj is None:
-                continue
-            doc = gov.doc
-            if subj.end == gov.i or any(t.dep_ in ("aux", "neg") for t in doc[subj.end : gov.i]):
-                text = doc[subj.start : gov.i + 1].text
-            elif gov.i + 1 == subj.start:
-                text = doc[gov.i : subj.end].text
-            else:
-                text = f"{subj.text} {gov.text}"
-            return {"entity": _source(subj, index), "text": text}
+        if (
+            gov.lemma_.lower() not in verbs
+            or gov == head
+            or child.dep_ in ("conj", "nsubj", "nsubjpass")
+        ):
+            continue
+        found = _reported_by(gov, index)
+        if found is not None:
+            return found
+        # "X is accused of ...": hedged by no one named; a source may come later
     return None
+
+
+def _reported_by(gov: Token, index: EntityIndex) -> dict[str, Any] | None:
+    """The source a reporting verb names: its subject (or agent) and the phrase."""
+    subj = _subject_span(gov)
+    if subj is None:
+        return None
+    doc = gov.doc
+    if subj.end <= gov.i and (
+        subj.end == gov.i
+        or all(t.dep_ in ("aux", "neg", "advmod") for t in doc[subj.end : gov.i])
+    ):
+        text = doc[subj.start : gov.i + 1].text
+    elif gov.i + 1 == subj.start:
+        text = doc[gov.i : subj.end].text
+    else:
+        text = f"{subj.text} {gov.text}"
+    return {"entity": _source(subj, index), "text": text}
+
+
+def _final_report(head: Token, index: EntityIndex) -> dict[str, Any] | None:
+    """A sentence-final source the parser did not put above the event: "X arrived ...,
+    leading a delegation that included Y, North Korean state media reported." (a clause
+    closing the sentence after a comma: its subject, then the reporting verb)."""
+    verbs = attribution_table()["reporting_verbs"]
+    words = [t for t in head.sent if not (t.is_punct or t.is_space)]
+    last = words[-1] if words else None
+    if last is None or last.i <= head.i or last.lemma_.lower() not in verbs:
+        return None
+    subj = _subject_span(last)
+    if subj is None or subj.start <= head.i or subj.end != last.i:
+        return None
+    return _reported_by(last, index) if last.doc[subj.start - 1].text == "," else None
 
 
 def _from_phrase(sent: Span, index: EntityIndex) -> dict[str, Any] | None:
@@ -91,4 +144,24 @@ def _from_phrase(sent: Span, index: EntityIndex) -> dict[str, Any] | None:
 def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] | None:
     """The source an event is attributed to: ``{"entity": id or None, "text": phrase}``."""
     found = _from_verb(pred, index) or (_from_verb(head, index) if pred != head else None)
-    return found or _from_phrase(head.sent, index)
+    return found or _from_phrase(head.sent, index) or _final_report(head, index)
+
+
+def charge_denied(
+    sent: Span, index: EntityIndex, accused: Iterable[Entity] = ()
+) -> dict[str, Any] | None:
+    """The denier of a charge the sentence reports, named after it: "X has accused Y of
+    supplying ..., a charge Y denies" -> ``{"entity": Y, "text": "a charge Y denies"}``; of
+    several deniers, one of the ``accused`` first."""
+    cues = modality_table()
+    for tok in sent:
+        if tok.dep_ not in ("relcl", "acl") or tok.lemma_.lower() not in cues["denial_verbs"]:
+            continue
+        noun = tok.head
+        if noun.lemma_.lower() not in cues["denial_objects"] or noun.dep_ in ("dobj", "nsubj"):
+            continue
+        found = [e for s in subjects(tok)[0] for e in index.refers(s)]
+        found.sort(key=lambda e: e not in set(accused))
+        text = sent.doc[noun.left_edge.i : tok.i + 1].text
+        return {"entity": found[0].id if found else None, "text": text}
+    return None

@@ -1,13 +1,14 @@
-"""The nlp stage's data tables under ``sanctionwatch/data/``: loaded once and validated.
+"""The nlp stage's reference tables under ``sanctionwatch/data/``: loaded once and validated.
 
 Every table is a YAML file named for its concept. A malformed file raises
-:class:`~sanctionwatch.exc.PipelineError` naming the file.
+:class:`~sanctionwatch.exc.PipelineError` naming the file. The event lexicon, the items and the
+sanctions regimes are in :mod:`sanctionwatch.nlp._lexicon`.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -16,32 +17,26 @@ import yaml
 from sanctionwatch.exc import PipelineError
 
 __all__ = [
-    "EVENT_TYPES",
+    "Anaphora",
     "Country",
-    "EventLexicon",
-    "Item",
-    "Regime",
-    "RegimeRule",
-    "Trigger",
+    "Surnames",
+    "agencies",
+    "anaphora",
     "attribution_table",
     "bodies",
     "countries",
-    "event_lexicon",
-    "items",
+    "demonyms",
     "korean_surnames",
-    "listed_party_table",
+    "leader_titles",
+    "load",
+    "media",
     "modality_table",
-    "regimes",
+    "relation_table",
+    "strs",
+    "text",
     "titles",
     "vessel_cues",
 ]
-
-#: The 16 PLOVER event types.
-EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-_ITEM_CATEGORIES = ("military", "economic", "personnel")
 
 
 @dataclass(frozen=True)
@@ -58,92 +53,62 @@ class Country:
 
 
 @dataclass(frozen=True)
-class Trigger:
-    """One entry of the event lexicon."""
+class Surnames:
+    """Korean family names: plain, ambiguous with English words, and given-name syllables."""
 
-    lemma: str
-    pos: tuple[str, ...]
-    type: str
-    mode: str | None
-    objects: tuple[str, ...] = ()
-    object_modes: dict[str, str] = field(default_factory=dict)
-    item_modes: bool = False
-    type_with_target: str | None = None
-    particle: str | None = None
+    plain: frozenset[str]
+    ambiguous: frozenset[str]
+    syllables: frozenset[str]
 
 
 @dataclass(frozen=True)
-class EventLexicon:
-    """Triggers by lemma, and the light verbs a noun trigger joins ("hold talks")."""
+class Anaphora:
+    """Words that refer back: definite descriptions, plural groups, pronouns (``anaphora.yaml``)."""
 
-    triggers: dict[str, tuple[Trigger, ...]]
-    light_verbs: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Item:
-    """A kind of goods (or people) an event moves."""
-
-    name: str
-    phrases: tuple[str, ...]
-    category: str
+    definites: dict[str, dict[str, Any]]
+    groups: dict[str, dict[str, Any]]
+    pronouns: dict[str, frozenset[str]]
 
 
-@dataclass(frozen=True)
-class RegimeRule:
-    """One prohibition of a regime, as the event rule that detects it."""
-
-    provision: str
-    direction: str
-    event_types: tuple[str, ...]
-    item_category: str
-    reason: str
+def bad(name: str, message: str) -> PipelineError:
+    """The error for a malformed table ``name``."""
+    return PipelineError(message, path=f"sanctionwatch/data/{name}")
 
 
-@dataclass(frozen=True)
-class Regime:
-    """A sanctions regime aimed at one country."""
-
-    id: str
-    country: str
-    rules: tuple[RegimeRule, ...]
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = f"sanctionwatch/data/{name}"
+def load(name: str) -> dict[str, Any]:
+    """A table's YAML mapping."""
     try:
-        text = resources.files("sanctionwatch").joinpath("data", name).read_text("utf-8")
-        data = yaml.safe_load(text)
+        raw = resources.files("sanctionwatch").joinpath("data", name).read_text("utf-8")
+        data = yaml.safe_load(raw)
     except (OSError, yaml.YAMLError) as e:
-        raise PipelineError(f"cannot read data table: {e}", path=path) from e
+        raise bad(name, f"cannot read data table: {e}") from e
     if not isinstance(data, dict):
-        raise PipelineError("data table must be a mapping", path=path)
+        raise bad(name, "data table must be a mapping")
     return data
 
 
-def _strs(value: Any, what: str, name: str) -> tuple[str, ...]:
+def strs(value: Any, what: str, name: str) -> tuple[str, ...]:
+    """A list of non-empty strings (None is the empty list)."""
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise PipelineError(f"{what} must be a list of strings", path=f"sanctionwatch/data/{name}")
+        raise bad(name, f"{what} must be a list of strings")
     return tuple(value)
 
 
-def _str(entry: dict[str, Any], key: str, name: str) -> str:
+def text(entry: dict[str, Any], key: str, name: str) -> str:
+    """A required non-empty string field."""
     value = entry.get(key)
     if not isinstance(value, str) or not value:
-        raise PipelineError(
-            f"{key!r} must be a string in {entry!r}", path=f"sanctionwatch/data/{name}"
-        )
+        raise bad(name, f"{key!r} must be a string in {entry!r}")
     return value
 
 
-def _entries(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
+def entries(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
+    """A required list of mappings."""
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise PipelineError(
-            f"{key!r} must be a list of mappings", path=f"sanctionwatch/data/{name}"
-        )
+        raise bad(name, f"{key!r} must be a list of mappings")
     return value
 
 
@@ -151,112 +116,99 @@ def _entries(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
 def countries() -> dict[str, Country]:
     """Countries by ISO alpha-2 code, from ``countries.yaml``."""
     name = "countries.yaml"
-    table = _load(name).get("countries")
+    table = load(name).get("countries")
     if not isinstance(table, dict):
-        raise PipelineError("'countries' must be a mapping", path=f"sanctionwatch/data/{name}")
+        raise bad(name, "'countries' must be a mapping")
     out: dict[str, Country] = {}
     for code, entry in table.items():
         if not (isinstance(code, str) and len(code) == 2 and code.islower()):
-            raise PipelineError(
-                f"{code!r} is not an ISO alpha-2 code", path=f"sanctionwatch/data/{name}"
-            )
+            raise bad(name, f"{code!r} is not an ISO alpha-2 code")
         if not isinstance(entry, dict):
-            raise PipelineError(
-                f"{code}: entry must be a mapping", path=f"sanctionwatch/data/{name}"
-            )
+            raise bad(name, f"{code}: entry must be a mapping")
         out[code] = Country(
             code=code,
-            name=_str(entry, "name", name),
-            **{k: _strs(entry.get(k), f"{code}.{k}", name) for k in
+            name=text(entry, "name", name),
+            **{k: strs(entry.get(k), f"{code}.{k}", name) for k in
                ("names", "demonyms", "capitals", "seats", "places")},
         )  # fmt: skip
     return out
 
 
 @functools.cache
+def demonyms() -> dict[str, str]:
+    """Demonym -> country code."""
+    return {d: c.code for c in countries().values() for d in c.demonyms}
+
+
+def _named(name: str, key: str) -> dict[str, tuple[str, ...]]:
+    return {
+        text(e, "name", name): strs(e.get("names"), "names", name)
+        for e in entries(load(name), key, name)
+    }
+
+
+@functools.cache
 def bodies() -> dict[str, tuple[str, ...]]:
     """International bodies: display name -> other names, from ``bodies.yaml``."""
-    name = "bodies.yaml"
-    return {
-        _str(e, "name", name): _strs(e.get("names"), "names", name)
-        for e in _entries(_load(name), "bodies", name)
-    }
+    return _named("bodies.yaml", "bodies")
+
+
+@functools.cache
+def media() -> dict[str, tuple[str, ...]]:
+    """News organisations: display name -> other names, from ``media.yaml``."""
+    return _named("media.yaml", "media")
+
+
+@functools.cache
+def agencies() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Government agencies: display name -> (country code, other names), from ``agencies.yaml``."""
+    name = "agencies.yaml"
+    out = {}
+    for e in entries(load(name), "agencies", name):
+        code = text(e, "country", name)
+        if code not in countries():
+            raise bad(name, f"unknown country {code!r} in {e!r}")
+        out[text(e, "name", name)] = (code, strs(e.get("names"), "names", name))
+    return out
 
 
 @functools.cache
 def titles() -> tuple[str, ...]:
     """Title words, lower case, longest first, from ``titles.yaml``."""
     name = "titles.yaml"
-    words = _strs(_load(name).get("titles"), "titles", name)
+    words = strs(load(name).get("titles"), "titles", name)
     return tuple(sorted({w.lower() for w in words}, key=lambda w: (-len(w.split()), w)))
+
+
+@functools.cache
+def leader_titles() -> frozenset[str]:
+    """Titles of heads of state and government, from ``titles.yaml``."""
+    name = "titles.yaml"
+    return frozenset(strs(load(name).get("leader_titles"), "leader_titles", name))
 
 
 @functools.cache
 def vessel_cues() -> tuple[str, ...]:
     """Words that introduce a vessel's name, lower case, from ``vessels.yaml``."""
     name = "vessels.yaml"
-    return tuple(w.lower() for w in _strs(_load(name).get("cues"), "cues", name))
+    return tuple(w.lower() for w in strs(load(name).get("cues"), "cues", name))
 
 
 @functools.cache
-def korean_surnames() -> frozenset[str]:
-    """Korean family names, from ``surnames.yaml``."""
+def korean_surnames() -> Surnames:
+    """Korean family names and given-name syllables, from ``surnames.yaml``."""
     name = "surnames.yaml"
-    return frozenset(_strs(_load(name).get("korean"), "korean", name))
-
-
-@functools.cache
-def items() -> tuple[Item, ...]:
-    """Goods an event can move, from ``items.yaml``."""
-    name = "items.yaml"
-    out = []
-    for e in _entries(_load(name), "items", name):
-        category = _str(e, "category", name)
-        if category not in _ITEM_CATEGORIES:
-            raise PipelineError(
-                f"unknown item category {category!r}", path=f"sanctionwatch/data/{name}"
-            )
-        out.append(Item(_str(e, "name", name), _strs(e.get("phrases"), "phrases", name), category))
-    return tuple(out)
-
-
-def _trigger(e: dict[str, Any], name: str) -> Trigger:
-    etype = _str(e, "type", name)
-    with_target = e.get("type_with_target")
-    for t in (etype, with_target):
-        if t is not None and t not in EVENT_TYPES:
-            raise PipelineError(
-                f"{t!r} is not a PLOVER event type", path=f"sanctionwatch/data/{name}"
-            )
-    mode = e.get("mode")
-    object_modes = e.get("object_modes") or {}
-    if (mode is not None and not isinstance(mode, str)) or not isinstance(object_modes, dict):
-        raise PipelineError(f"bad mode in {e!r}", path=f"sanctionwatch/data/{name}")
-    pos = _strs(e.get("pos"), "pos", name) or ("VERB", "NOUN")
-    return Trigger(
-        lemma=_str(e, "lemma", name).lower(), pos=pos, type=etype, mode=mode,
-        objects=_strs(e.get("objects"), "objects", name), object_modes=dict(object_modes),
-        item_modes=bool(e.get("item_modes", False)), type_with_target=with_target,
-        particle=e.get("particle"),
-    )  # fmt: skip
-
-
-@functools.cache
-def event_lexicon() -> EventLexicon:
-    """The event lexicon from ``events.yaml``."""
-    name = "events.yaml"
-    data = _load(name)
-    by_lemma: dict[str, list[Trigger]] = {}
-    for e in _entries(data, "triggers", name):
-        trig = _trigger(e, name)
-        by_lemma.setdefault(trig.lemma, []).append(trig)
-    light = frozenset(_strs(data.get("light_verbs"), "light_verbs", name))
-    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light)
+    data = load(name)
+    return Surnames(
+        frozenset(strs(data.get("korean"), "korean", name)),
+        frozenset(strs(data.get("ambiguous"), "ambiguous", name)),
+        frozenset(strs(data.get("given_syllables"), "given_syllables", name)),
+    )
 
 
 def _word_table(name: str) -> dict[str, frozenset[str]]:
-    data = _load(name)
-    return {k: frozenset(_strs(v, k, name)) for k, v in data.items()}
+    data = load(name)
+    return {k: frozenset(strs(v, k, name)) for k, v in data.items()}
 
 
 @functools.cache
@@ -272,34 +224,28 @@ def attribution_table() -> dict[str, frozenset[str]]:
 
 
 @functools.cache
-def regimes() -> tuple[Regime, ...]:
-    """Sanctions regimes and their rules, from ``regimes.yaml``."""
-    name = "regimes.yaml"
-    out = []
-    for e in _entries(_load(name), "regimes", name):
-        rules = []
-        for r in _entries(e, "rules", name):
-            direction = _str(r, "direction", name)
-            if direction not in ("to", "from"):
-                raise PipelineError(f"direction must be 'to' or 'from', not {direction!r}",
-                                    path=f"sanctionwatch/data/{name}")  # fmt: skip
-            rules.append(RegimeRule(
-                provision=_str(r, "provision", name), direction=direction,
-                event_types=_strs(r.get("event_types"), "event_types", name),
-                item_category=_str(r, "item_category", name),
-                reason=" ".join(_str(r, "reason", name).split()),
-            ))  # fmt: skip
-        out.append(Regime(_str(e, "id", name), _str(e, "country", name), tuple(rules)))
-    return tuple(out)
+def relation_table() -> dict[str, frozenset[str]]:
+    """Kinship words, association phrases (by kind) and female cues, from ``relations.yaml``."""
+    name = "relations.yaml"
+    data = load(name)
+    associates = data.get("associates")
+    if not isinstance(associates, dict):
+        raise bad(name, "'associates' must be a mapping")
+    out = {k: frozenset(strs(data.get(k), k, name)) for k in ("kinship", "female")}
+    out |= {k: frozenset(strs(v, k, name)) for k, v in associates.items()}
+    return out
 
 
 @functools.cache
-def listed_party_table() -> tuple[str, dict[str, str]]:
-    """The listed-party reason and the regime name for each list dataset."""
-    name = "regimes.yaml"
-    entry = _load(name).get("listed_party")
-    if not isinstance(entry, dict) or not isinstance(entry.get("datasets"), dict):
-        raise PipelineError(
-            "'listed_party.datasets' must be a mapping", path=f"sanctionwatch/data/{name}"
-        )
-    return _str(entry, "reason", name), {str(k): str(v) for k, v in entry["datasets"].items()}
+def anaphora() -> Anaphora:
+    """Definite descriptions, plural groups and pronouns, from ``anaphora.yaml``."""
+    name = "anaphora.yaml"
+    data = load(name)
+    tables: dict[str, dict[str, Any]] = {}
+    for key in ("definites", "groups", "pronouns"):
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise bad(name, "definites, groups and pronouns must be mappings")
+        tables[key] = value
+    pronouns = {k: frozenset(strs(v, k, name)) for k, v in tables["pronouns"].items()}
+    return Anaphora(dict(tables["definites"]), dict(tables["groups"]), pronouns)

@@ -13,7 +13,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["event_date", "normalise_date", "parse_published"]
+from sanctionwatch.nlp._syntax import span_text
+
+__all__ = ["event_date", "find_dates", "normalise_date", "parse_published"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -89,7 +91,7 @@ def _relative(text: str, ref: dt.date | None, future: bool) -> str | None:
 def normalise_date(text: str, *, published: dt.date | None, future: bool = False) -> str | None:
     """Normalise a date phrase; None when it names no day, month or year we can place."""
     clean = " ".join(text.lower().replace("the ", "").split()).strip(" ,.")
-    for prefix in ("on ", "in ", "since ", "by ", "until "):
+    for prefix in ("on ", "in ", "since ", "by ", "until ", "from "):
         clean = clean.removeprefix(prefix)
     found = _relative(clean, published, future)
     if found:
@@ -119,16 +121,71 @@ def normalise_date(text: str, *, published: dt.date | None, future: bool = False
     return None
 
 
+_MONTH_ANY = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_FIND = re.compile(
+    r"\b(?:(?:on|in|since|by|until|from)\s+)?(?:"
+    r"\d{4}-\d{2}-\d{2}"
+    r"|(?:(?:early|late|mid-?)\s+)?"
+    + _MONTH_ANY
+    + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_ANY + r"(?:,?\s+(?:19|20)\d{2})?"
+    r"|(?:last|next|this)\s+(?:year|month|week|" + "|".join(_WEEKDAYS) + r")"
+    r"|(?:" + "|".join(_WEEKDAYS) + r")"
+    r"|today|yesterday|tomorrow|tonight"
+    r"|(?:19|20)\d{2}"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(sent: Span) -> list[Span]:
+    """Date phrases in a sentence ("on Wednesday", "in late October", "4 February 2025")."""
+    out = []
+    base = sent.start_char
+    for m in _FIND.finditer(span_text(sent.doc, sent.start, sent.end)):
+        span = sent.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        if span.text.lower() in ("may", "march") and not _calendar_context(span):
+            continue
+        out.append(span)
+    return out
+
+
+def _calendar_context(span: Span) -> bool:
+    """Whether "May" or "March" is a month here, not the verb or noun."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return (
+        before
+        in ("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "from")
+        or after[:1].isdigit()
+    )
+
+
+def _belongs(date: Span, head: Token, pred: Token) -> bool:
+    """Whether a date phrase is attached to the event's own clause, not to a reporting verb or
+    another verb governing or beside it."""
+    tok = date.root
+    while True:
+        if tok in (head, pred):
+            return True
+        if tok != date.root and tok.pos_ in ("VERB", "AUX") and tok not in (head, pred):
+            return False
+        if tok.head == tok:
+            return False
+        tok = tok.head
+
+
 def event_date(
     head: Token, pred: Token, sent: Span, *, published: dt.date | None, future: bool
 ) -> str | None:
-    """The date of the event triggered by ``head``: a date phrase in its clause, else the
-    sentence's only one."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
-    inside = {t.i for t in pred.subtree} | {t.i for t in head.subtree}
-    own = [d for d in dates if d.root.i in inside]
-    chosen = own or (dates if len(dates) == 1 else [])
-    for span in chosen:
+    """The date of the event triggered by ``head``: a date phrase attached to its own clause
+    (a date on the verb that reports it, "Zelenskyy said Saturday", is not the event's)."""
+    for span in find_dates(sent):
+        if not _belongs(span, head, pred):
+            continue
         value = normalise_date(span.text, published=published, future=future)
         if value:
             return value

@@ -1,10 +1,9 @@
 """Entities: the mentions of one document merged into the things they refer to.
 
-Countries merge by code and bodies by name. People merge by name: a surname-only or shorter
-later form joins the most recently mentioned person whose full name contains it (so two Kims
-stay apart and a bare "Kim" goes to the latest). A role phrase ("the Russian president") joins
-the person the text introduced with that role ("Russian President Vladimir Putin"). An
-organisation's bracketed acronym, or one matching its initials, joins it.
+Countries merge by code and bodies by name; organisations by name (and country); people by
+name, with short and anaphoric forms resolved as :mod:`sanctionwatch.nlp._coref` describes. An
+organisation's bracketed acronym, or one matching its initials, joins it. Untagged later
+occurrences of a known name are added ("Lavrov" after "Sergei Lavrov").
 """
 
 from __future__ import annotations
@@ -15,106 +14,69 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._coref import Entity, Resolver
 from sanctionwatch.nlp._mentions import Mention, find_mentions
+from sanctionwatch.nlp._names import place_name
+from sanctionwatch.nlp._plurals import plural_references
+from sanctionwatch.nlp._syntax import positions, span_text
 
 __all__ = ["Entity", "EntityIndex", "build_entities"]
 
-# Personal pronouns an argument can be, resolved to the latest person named before them.
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 # Types the statistical NER confuses with each other on unfamiliar names.
 _RETYPABLE = frozenset({"Person", "Organization", "Place"})
 _SPLIT = re.compile(r"[\s\-‐‑’'.]+")
+_NOT_INITIALS = frozenset({"of", "and", "the", "for"})
 
 
-def _tokens(text: str) -> tuple[str, ...]:
+def tokens_of(text: str) -> tuple[str, ...]:
+    """A name as lower-case words, split on spaces, hyphens, apostrophes and dots."""
     return tuple(t for t in _SPLIT.split(text.lower()) if t)
 
 
 @dataclass
-class Entity:
-    """One thing the document talks about, with all its mentions."""
-
-    id: str
-    type: str
-    mentions: list[Mention] = field(default_factory=list)
-    name: str = ""
-    country: list[str] = field(default_factory=list)
-    key: str | None = None
-    roles: set[tuple[str | None, str]] = field(default_factory=set)
-    aliases: set[tuple[str, ...]] = field(default_factory=set)
-    last: int = 0
-
-    @property
-    def full(self) -> bool:
-        """Whether the entity is known by more than one word (a person's full name)."""
-        return any(len(a) > 1 for a in self.aliases) or self.type != "Person"
-
-
-@dataclass
 class EntityIndex:
-    """The entities of a document, and which entity each token belongs to."""
+    """The entities of a document, and which entity (or entities) each token stands for."""
 
     entities: list[Entity]
     by_token: dict[int, Entity]
+    groups: dict[int, list[Entity]] = field(default_factory=dict)
+    resolver: Resolver | None = None
+    speaker: Entity | None = None
 
     def at(self, i: int) -> Entity | None:
         """The entity a mention covering token ``i`` belongs to, if any."""
         return self.by_token.get(i)
 
+    def group(self, i: int) -> list[Entity]:
+        """The entities a plural phrase covering token ``i`` names ("the two leaders")."""
+        return self.groups.get(i, [])
+
     def pronoun(self, tok: Token) -> Entity | None:
-        """The person a personal pronoun refers to: the latest one named in its sentence or
-        the one before, if any."""
-        if tok.lower_ not in _PRONOUNS:
-            return None
-        sent = tok.sent
-        floor = sent.start
-        if floor > 0:
-            floor = tok.doc[floor - 1].sent.start
-        best: tuple[int, Entity] | None = None
-        for e in self.entities:
-            if e.type != "Person":
-                continue
-            for m in e.mentions:
-                if floor <= m.start and m.end <= tok.i and (best is None or m.start > best[0]):
-                    best = (m.start, e)
-        return best[1] if best else None
+        """The entity a personal pronoun refers to, if any."""
+        return self.resolver.pronoun(tok, self.speaker) if self.resolver else None
+
+    def countries_of(self, places: list[Entity]) -> list[Entity]:
+        """The country entities of places the document names ("Moscow" -> Russia)."""
+        codes = {c for p in places for c in p.country}
+        return [e for e in self.entities if e.type == "Country" and e.key in codes]
+
+    def refers(self, tok: Token) -> list[Entity]:
+        """Everything a token refers to: its mention's entity, a group, or a pronoun's."""
+        e = self.at(tok.i)
+        if e is not None:
+            return [e]
+        if tok.i in self.groups:
+            return list(self.groups[tok.i])
+        p = self.pronoun(tok)
+        return [p] if p is not None else []
 
 
 def _display(doc: Doc, m: Mention) -> str:
-    return doc[m.start : m.end].text
-
-
-def _find_person(entities: list[Entity], words: tuple[str, ...]) -> Entity | None:
-    people = sorted((e for e in entities if e.type == "Person"), key=lambda e: -e.last)
-    # The latest person whose name is, or contains as first or last name, these words.
-    for e in people:
-        for alias in e.aliases:
-            if words == alias and len(words) > 1:
-                return e
-            contained = set(words) <= set(alias) and len(words) < len(alias)
-            if contained and (words[0] == alias[0] or words[-1] == alias[-1]):
-                return e
-    # A fuller name after a surname-only mention: "Putin" ... "Vladimir Putin".
-    for e in people:
-        if not e.full and any(set(a) <= set(words) for a in e.aliases):
-            return e
-    return None
-
-
-def _find_role(entities: list[Entity], role: tuple[str | None, str]) -> Entity | None:
-    country, title = role
-    people = sorted((e for e in entities if e.type == "Person"), key=lambda e: -e.last)
-    for e in people:
-        for c, t in e.roles:
-            # "President Vladimir Putin" ... "the Russian president": a role stated without a
-            # country matches one stated with it.
-            if t == title and (country is None or c is None or c == country):
-                return e
-    return None
+    return span_text(doc, m.start, m.end)
 
 
 def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in ("of", "and", "the", "for"))
+    return "".join(w[0] for w in words if w not in _NOT_INITIALS)
 
 
 def _acronym_target(
@@ -136,19 +98,50 @@ def _acronym_target(
     return None
 
 
-def _match(doc: Doc, m: Mention, entities: list[Entity], prev: Mention | None) -> Entity | None:
+def _partner(doc: Doc, m: Mention, by_token: dict[int, Entity]) -> Entity | None:
+    """The person a name stands coordinated with: "Putin and Kim", "Kim and Xi"."""
+    for i in (m.start - 2, m.end + 1):
+        joiner = m.start - 1 if i < m.start else m.end
+        if not (0 <= i < len(doc) and 0 <= joiner < len(doc)):
+            continue
+        if doc[joiner].lower_ in ("and", ",", "with"):
+            other = by_token.get(i)
+            if other is not None and other.type == "Person":
+                return other
+    return None
+
+
+def _match(
+    doc: Doc, m: Mention, res: Resolver, prev: Mention | None, by_token: dict[int, Entity]
+) -> Entity | None:
+    entities = res.entities
     if m.key is not None:
         return next((e for e in entities if e.key == m.key and e.type == m.type), None)
     if m.kind == "role" and m.role is not None:
-        return _find_role(entities, m.role)
-    words = _tokens(_display(doc, m))
+        return res.role(m.role)
+    if m.kind == "definite":
+        return res.definite(m)
+    words = tokens_of(_display(doc, m))
     if m.type == "Person":
-        return _find_person(entities, words)
+        return res.person(words, m, _partner(doc, m, by_token))
     if m.type == "Organization":
         found = _acronym_target(doc, m, entities, prev)
         if found is not None:
             return found
-    same = next((e for e in entities if e.type == m.type and words in e.aliases), None)
+    same = next(
+        (e for e in entities if e.type == m.type and words in e.aliases
+         and (m.country is None or not e.country or m.country in e.country)),
+        None,
+    )  # fmt: skip
+    if same is None:  # a vessel keeps its name whatever the NER calls it later ("The Angara")
+        same = next((e for e in entities if e.type == "Vessel" and words in e.aliases), None)
+    if same is None and m.type == "Organization" and len(words) == 1:
+        # "Treasury" after "Department of the Treasury": the last word of a known name
+        same = next(
+            (e for e in reversed(entities) if e.type == "Organization"
+             and any(len(a) > 2 and a[-1] == words[0] for a in e.aliases)),
+            None,
+        )  # fmt: skip
     if same is not None or m.type not in _RETYPABLE:
         return same
     # The NER may type one name differently in two places: the same words are the same thing,
@@ -156,7 +149,7 @@ def _match(doc: Doc, m: Mention, entities: list[Entity], prev: Mention | None) -
     found = next(
         (e for e in entities if e.key is None and e.type in _RETYPABLE and words in e.aliases), None
     )
-    return found or (_find_person(entities, words) if len(words) == 1 else None)
+    return found or (res.person(words, m, None) if len(words) == 1 else None)
 
 
 def _name(doc: Doc, e: Entity) -> str:
@@ -165,13 +158,44 @@ def _name(doc: Doc, e: Entity) -> str:
             return _data.countries()[e.key].name
         return e.key
     named = [m for m in e.mentions if m.kind == "name"] or e.mentions
-    best = max(named, key=lambda m: (len(_tokens(_display(doc, m))), m.end - m.start, -m.start))
-    return _display(doc, best)
+    best = max(named, key=lambda m: (
+        len(tokens_of(_display(doc, m))), not _display(doc, m).isupper(), m.end - m.start, -m.start,
+    ))  # fmt: skip
+    text = _display(doc, best)
+    return place_name(text) if e.type == "Place" and text.isupper() else text
+
+
+def _female(doc: Doc, m: Mention) -> bool:
+    """Whether a person's mention comes with a word for a woman: "the leader's sister X",
+    "X, the sister of ...", "Ms X"."""
+    words = _data.relation_table()["female"]
+    if m.role is not None and m.role[1] in words:
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ in words:
+        return True
+    if m.end < len(doc) and doc[m.end].text == ",":
+        for tok in doc[m.end + 1 : min(len(doc), m.end + 6)]:
+            if tok.text in (",", ".") or tok.ent_type_ == "PERSON":
+                break
+            if tok.lower_ in words:
+                return True
+    return False
+
+
+def _speaker(doc: Doc, mentions: list[Mention], by_token: dict[int, Entity]) -> Entity | None:
+    """The entity a statement speaks for: "We, the G7 Foreign Ministers ..."."""
+    for tok in (doc[i] for i in positions(doc, ("We",), lower=False)):
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+            for i in range(tok.i + 2, min(len(doc), tok.i + 8)):
+                e = by_token.get(i)
+                if e is not None and e.type in ("Organization", "Country"):
+                    return e
+    return None
 
 
 def _propagate(doc: Doc, entities: list[Entity]) -> None:
     """Add the mentions the NER missed: later untagged occurrences of a name the document
-    already uses (a multi-word name, or a person's first or last name)."""
+    already uses (a multi-word name, an acronym, or a person's first or last name)."""
     names: dict[tuple[str, ...], Entity] = {}
     for e in entities:
         if e.key is not None or e.type == "Country":
@@ -179,72 +203,141 @@ def _propagate(doc: Doc, entities: list[Entity]) -> None:
         for m in e.mentions:
             text = _display(doc, m)
             if e.type == "Organization" and text.isupper() and text.isalpha() and len(text) > 1:
-                names.setdefault(_tokens(text), e)  # an acronym: "GPAC"
+                names.setdefault(tokens_of(text), e)
         for alias in e.aliases:
             if len(alias) > 1:
                 names.setdefault(alias, e)
                 if e.type == "Person":
                     names.setdefault(alias[:1], e)
                     names.setdefault(alias[-1:], e)
+    if not names:
+        return
     taken = {i for e in entities for m in e.mentions for i in range(m.start, m.end)}
-    i = 0
-    while i < len(doc):
+    heads = {k[0] for k in names}
+    done = -1
+    for i in positions(doc, heads):
         tok = doc[i]
-        if i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-            i += 1
+        if i <= done or i in taken or not tok.text[:1].isupper():
             continue
         best: tuple[int, Entity] | None = None
         for j in range(min(len(doc), i + 6), i, -1):
             if taken.intersection(range(i, j)) or doc[j - 1].is_punct:
                 continue
-            known = names.get(_tokens(doc[i:j].text))
+            known = names.get(tokens_of(doc[i:j].text))
             if known is not None and known.mentions[0].start < i:
                 best = (j, known)
                 break
         if best is None:
-            i += 1
             continue
         j, known = best
         known.mentions.append(Mention(i, j, known.type))
         known.mentions.sort(key=lambda m: m.start)
-        i = j
+        done = j - 1
+
+
+def _add(e: Entity, doc: Doc, m: Mention) -> None:
+    e.mentions.append(m)
+    if m.kind not in ("role", "definite"):
+        e.last = m.start
+        e.aliases.add(tokens_of(_display(doc, m)))
+        if m.role is not None:
+            e.roles.add(m.role)
+    elif m.kind == "role" and m.word == "bound" and m.role is not None:
+        e.roles.add(m.role)
+    if m.country and m.country not in e.country:
+        e.country.append(m.country)
+    if e.type == "Person" and m.kind == "name" and _female(doc, m):
+        e.female = True
+
+
+def _counterpart(doc: Doc, m: Mention, e: Entity, res: Resolver) -> None:
+    """ "his North Korean counterpart X": X holds his title, in X's own country."""
+    i = m.start - 1
+    while i >= 0 and (doc[i].lower_ == "counterpart" or doc[i].ent_type_ or doc[i].is_title):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("his", "her"):
+        return
+    other = res.pronoun(doc[i], None)
+    if other is not None and other is not e:
+        country = m.role[0] if m.role else None
+        e.roles.update((country, t) for _, t in other.roles if t != "counterpart")
+
+
+def _resolve_ahead(
+    doc: Doc, ahead: list[Mention], res: Resolver, by_token: dict[int, Entity]
+) -> None:
+    """Roles named only later: "The Foreign Secretary, David Lammy," gives Lammy the role
+    (an apposition), and an earlier "The Foreign Secretary has designated" is then his."""
+    for m in ahead:
+        after = by_token.get(m.end + 1) if m.end + 1 < len(doc) else None
+        if m.role and doc[m.end].text == "," and after is not None and after.type == "Person":
+            after.roles.add(m.role)
+    for m in ahead:
+        named = res.role(m.role) if m.role else None
+        if named is not None and not any(by_token.get(i) for i in range(m.start, m.end)):
+            _add(named, doc, m)
+            by_token.update(dict.fromkeys(range(m.start, m.end), named))
 
 
 def build_entities(doc: Doc) -> EntityIndex:
     """Find the mentions in ``doc`` and merge them into entities."""
+    sent = [0] * len(doc)
+    for n, s in enumerate(doc.sents):
+        sent[s.start : s.end] = [n] * (s.end - s.start)
     entities: list[Entity] = []
+    res = Resolver(entities, sent, doc)
+    by_token: dict[int, Entity] = {}
+    groups: dict[int, list[Entity]] = {}
+    pending: list[Mention] = []
+    ahead: list[Mention] = []
     prev: Mention | None = None
     for m in find_mentions(doc):
-        found = _match(doc, m, entities, prev)
-        if found is None and m.kind == "role":
-            # A role the text never tied to a name refers to no one we know; its demonym
-            # still mentions the country ("the North Korean envoy").
+        if m.kind == "group":
+            members = res.group(m)
+            if members:
+                groups.update(dict.fromkeys(range(m.start, m.end), members))
+            continue
+        if m.kind == "role" and m.word == "bound":
+            pending.append(m)
+            continue
+        found = _match(doc, m, res, prev, by_token)
+        if found is None and m.kind in ("role", "definite"):
+            # A role the text has not tied to a name yet may be named later ("The Foreign
+            # Secretary has designated ... The Foreign Secretary, David Lammy, said"); if
+            # never, it refers to no one we know, and its demonym still mentions the country
+            # ("the North Korean envoy").
             if m.inner is None:
+                if m.kind == "role" and m.role is not None:
+                    ahead.append(m)
                 continue
             m = m.inner
-            found = _match(doc, m, entities, prev)
+            found = _match(doc, m, res, prev, by_token)
         if found is None:
-            found = Entity(id="", type=m.type, key=m.key)
+            found = Entity(id="", type=m.type, key=m.key, first=m.start)
             entities.append(found)
-        found.mentions.append(m)
-        if m.kind != "role":  # recency for surnames counts names, not role phrases
-            found.last = m.start
-        if m.kind != "role":
-            found.aliases.add(_tokens(_display(doc, m)))
-        if m.role is not None and m.kind != "role":
-            found.roles.add(m.role)
-        if m.country and m.country not in found.country:
-            found.country.append(m.country)
+        _add(found, doc, m)
+        if m.role is not None and m.role[1] == "counterpart":
+            _counterpart(doc, m, found, res)
+        by_token.update(dict.fromkeys(range(m.start, m.end), found))
+        for bound in [
+            b for b in pending if b.end < m.start <= b.end + 2 and found.type == "Organization"
+        ]:
+            pending.remove(bound)
+            _add(found, doc, bound)
+            by_token.update(dict.fromkeys(range(bound.start, bound.end), found))
         prev = m
+    _resolve_ahead(doc, ahead, res, by_token)
+    plural_references(doc, by_token, groups)
     _propagate(doc, entities)
     for e in entities:
+        e.mentions.sort(key=lambda x: x.start)
         types = [m.type for m in e.mentions if m.kind == "name"]
         if e.key is None and e.type in _RETYPABLE and types:
             e.type = "Person" if "Person" in types else max(set(types), key=types.count)
-    by_token: dict[int, Entity] = {}
+    by_token = {}
     for n, e in enumerate(entities, start=1):
         e.id = f"e{n}"
         e.name = _name(doc, e)
         for m in e.mentions:
             by_token.update(dict.fromkeys(range(m.start, m.end), e))
-    return EntityIndex(entities, by_token)
+    return EntityIndex(entities, by_token, groups, res, _speaker(doc, [], by_token))

@@ -1,35 +1,32 @@
-"""Events: lexicon triggers in a sentence, with actors, targets, locations and items.
+"""Events: lexicon triggers in a parsed sentence, with actors, targets, locations and items.
 
-Arguments come from the dependency parse. The subject (or the ``by`` agent of a passive) acts;
-direct and indirect objects and ``to``/``with``/``on``/``against`` phrases receive; ``in``/``at``
-places locate; coordinated subjects and objects all count. A verb with no subject of its own
-borrows its governor's ("expected to travel", "denied supplying", "agreed and signed"). A noun
-trigger takes its actors from a possessive, a modifier, a ``by``/``from`` phrase or the subject
-of the light verb it is the object of ("held talks", "imposed sanctions").
+Triggers come from :mod:`sanctionwatch.nlp._triggers`, arguments from
+:mod:`sanctionwatch.nlp._arguments`. Two events are read where the text names an exchange:
+"A in exchange for B" (and "in return for", "as payment for") adds the counter-event B running
+the other way, and the noun "an exchange of A for B" is both. An event needs an actor or a
+target; entries of the lexicon can ask for more (items, a target, an actor of some type).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._entities import Entity, EntityIndex
+from sanctionwatch.nlp._arguments import VEHICLES, Arguments, fill, goods_origin
+from sanctionwatch.nlp._coref import Entity
+from sanctionwatch.nlp._entities import EntityIndex
+from sanctionwatch.nlp._forms import lemmas_of
 from sanctionwatch.nlp._items import ItemMatch
+from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
+from sanctionwatch.nlp._syntax import governors, subjects
+from sanctionwatch.nlp._triggers import Candidate, candidates
 
 __all__ = ["Draft", "find_events"]
 
-_TARGET_PREPS = frozenset(
-    {"to", "with", "on", "against", "toward", "towards", "into", "upon", "for"}
+_PREVENTING = frozenset(
+    {"block", "veto", "prevent", "stop", "thwart", "ban", "bar", "prohibit", "forbid"}
 )
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
-_ACTOR_PREPS = frozenset({"by", "from", "between", "among"})
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
-_BORROW_DEPS = frozenset({"xcomp", "conj", "advcl"})
-_WH = frozenset({"WDT", "WP", "WP$"})
 # Event types whose items are reported (what is moved, used or dealt in).
 _ITEM_TYPES = frozenset({"AID", "COOPERATE", "MOBILIZE", "ASSAULT", "COERCE"})
 
@@ -42,289 +39,192 @@ class Draft:
     head: Token
     pred: Token
     words: list[Token]
-    trigger: _data.Trigger
+    trigger: Trigger
+    type: str
     mode: str | None
     actors: list[Entity] = field(default_factory=list)
     targets: list[Entity] = field(default_factory=list)
     locations: list[Entity] = field(default_factory=list)
-    items: list[_data.Item] = field(default_factory=list)
-    goods: frozenset[int] = frozenset()
-
-    @property
-    def type(self) -> str:
-        """The PLOVER type, after ``type_with_target`` ("fire missiles at X" is ASSAULT)."""
-        if self.trigger.type_with_target and self.targets:
-            return self.trigger.type_with_target
-        return self.trigger.type
+    items: list[Item] = field(default_factory=list)
+    #: Set for the second half of an exchange: the phrase that names it ("in exchange for").
+    marker: Span | None = None
 
 
-def _add(bucket: list[Entity], entities: list[Entity]) -> None:
-    for e in entities:
-        if e not in bucket:
-            bucket.append(e)
+def _items_in(
+    tokens: set[int], items: list[ItemMatch], index: EntityIndex
+) -> list[tuple[Span, Item]]:
+    return [(s, i) for s, i in items if s.root.i in tokens and index.at(s.root.i) is None]
 
 
-def _entities_of(
-    tok: Token, index: EntityIndex, goods: frozenset[int] = frozenset()
-) -> list[Entity]:
-    """Entities a token stands for: its own, a pronoun's, or a modifier's ("US officials"; not
-    for goods: "North Korean missiles" are not North Korea), and its conjuncts'."""
-    out: list[Entity] = []
-    for t in (tok, *tok.conjuncts):
-        if t.tag_ in _WH and t.head.dep_ == "relcl":
-            t = t.head.head
-        e = index.at(t.i) or index.pronoun(t)
-        if e is None and t.i not in goods:
-            mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
-            e = next((m for m in map(index.at, (c.i for c in mods)) if m is not None), None)
-        if e is not None and e not in out:
-            out.append(e)
-    return out
-
-
-def _trigger_for(tok: Token) -> _data.Trigger | None:
-    lexicon = _data.event_lexicon()
-    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ == "NOUN" else None
-    if pos is None:
-        return None
-    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-        for trig in lexicon.triggers.get(lemma, ()):
-            if pos in trig.pos:
-                return trig
-    return None
-
-
-def _objects(tok: Token) -> list[Token]:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    return [o for obj in objs for o in (obj, *obj.conjuncts)]
-
-
-def _particle_ok(tok: Token, trig: _data.Trigger) -> bool:
-    if trig.particle is None:
-        return True
-    return any(c.dep_ in ("prt", "prep") and c.lower_ == trig.particle for c in tok.children)
-
-
-def _covering_trigger(tok: Token) -> Token | None:
-    """The verb trigger a noun trigger belongs to ("signed a treaty", "imposed sanctions")."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    if head == tok or head.pos_ != "VERB":
-        return None
-    trig = _trigger_for(head)
-    if trig is None:
-        return None
-    lemma = tok.lemma_.lower()
-    if lemma in trig.object_modes or lemma in trig.objects:
-        return head
-    own = _trigger_for(tok)
-    return head if own is not None and own.type == trig.type else None
-
-
-def _candidates(
-    sent: Span, index: EntityIndex
-) -> Iterator[tuple[Token, Token, list[Token], _data.Trigger]]:
-    light = _data.event_lexicon().light_verbs
-    for tok in sent:
-        trig = _trigger_for(tok)
-        if trig is None or index.at(tok.i) is not None or not _particle_ok(tok, trig):
-            continue
-        words, pred = [tok], tok
-        if trig.objects:
-            objs = [o for o in _objects(tok) if o.lemma_.lower() in trig.objects]
-            if not objs:
-                continue
-            words.append(objs[0])
-        if tok.pos_ == "NOUN":
-            if _covering_trigger(tok) is not None:
-                continue
-            if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in light:
-                pred = tok.head
-                words.insert(0, pred)
-        yield tok, pred, words, trig
-
-
-def _gerund_object(v: Token) -> Token | None:
-    """The object of a gerund misparsed as its modifier: "denied [supplying] weapons to X"."""
-    head = v.head
-    if v.dep_ == "amod" and v.tag_ == "VBG" and head.dep_ == "dobj" and v.i == head.left_edge.i:
-        return head if head.head.pos_ == "VERB" else None
-    return None
-
-
-def _prep_args(
-    tok: Token,
-    draft: Draft,
-    index: EntityIndex,
-    noun: bool,
-    *,
-    after: int = -1,
-    before: int | None = None,
-) -> list[Token]:
-    """Fill targets, locations (and actors for nouns) from ``tok``'s prepositions (those
-    between token indexes ``after`` and ``before``)."""
-    spans: list[Token] = []
-    for prep in (c for c in tok.children if c.dep_ in ("prep", "agent", "dative")):
-        if prep.i <= after or (before is not None and prep.i > before):
-            continue
-        word = prep.lower_
-        pobjs = [p for p in prep.children if p.dep_ == "pobj"] if prep.dep_ != "dative" else [prep]
-        for pobj in pobjs:
-            found = _entities_of(pobj, index, draft.goods)
-            places = [e for e in found if e.type == "Place"]
-            others = [e for e in found if e.type != "Place"]
-            if word == "at" and draft.trigger.type_with_target:
-                _add(draft.targets, found)  # "fired missiles at X": aimed at, not located
-            elif word in _LOCATIVE_PREPS:
-                _add(draft.locations, [e for e in found if e.type in ("Place", "Country")])
-            elif prep.dep_ == "agent" or word in _ACTOR_PREPS:
-                _add(draft.actors, found)
-            elif word in _TARGET_PREPS or prep.dep_ == "dative":
-                _add(draft.targets, others)
-                _add(draft.locations, places)
-            elif word == "of" and noun:
-                _add(draft.targets, others)
-            if word in ("with", "of") or prep.dep_ == "dative":
-                spans.append(pobj)
-    return spans
-
-
-def _subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
-    """(active subjects, passive subjects) of a verb, borrowed from its governor if need be."""
-    active = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
-    passive = [c for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
-    if active or passive or depth > 3:
-        return active, passive
-    head = v.head
-    if _gerund_object(v) is not None:
-        return _subjects(head.head, depth + 1)
-    if v.dep_ in _BORROW_DEPS and head != v:
-        up_active, up_passive = _subjects(head, depth + 1)
-        # "X is expected to travel", "X was accused of": the raised subject acts.
-        return up_active + (
-            up_passive if v.dep_ == "xcomp" else []
-        ), [] if v.dep_ == "xcomp" else up_passive
-    if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        gov = head.head
-        objs = [c for c in gov.children if c.dep_ == "dobj"]
-        if objs:
-            return objs, []
-        up_active, up_passive = _subjects(gov, depth + 1)
-        return up_passive or up_active, []
-    if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        return ([], [head]) if v.tag_ == "VBN" else ([head], [])
-    return [], []
-
-
-def _implicit_agents(noun: Token) -> list[Token]:
-    """Who a bare noun event is pinned on by the verb governing it: the deniers of
-    "rejected accusations of arms transfers", the accused of "accused X of arms transfers"."""
-    denials = _data.modality_table()["denial_verbs"] | {"accuse", "suspect", "blame"}
-    child = noun
-    while child.dep_ in ("dobj", "pobj", "prep", "compound") and child.head != child:
-        gov = child.head
-        if gov.pos_ == "VERB":
-            if gov.lemma_.lower() not in denials:
-                return []
-            objs = [c for c in gov.children if c.dep_ == "dobj" and c != child]
-            active, passive = _subjects(gov)
-            return objs or (passive if gov.lemma_.lower() != "deny" and passive else active)
-        child = gov
-    return []
-
-
-def _fill(draft: Draft, index: EntityIndex) -> list[Token]:
-    """Fill a draft's arguments; return the tokens whose subtrees hold its items."""
-    head, pred = draft.head, draft.pred
-    holders: list[Token] = []
-    if head.pos_ == "VERB" or pred != head:
-        active, passive = _subjects(pred)
-        for t in active:
-            _add(draft.actors, _entities_of(t, index, draft.goods))
-        for t in passive:
-            _add(draft.targets, _entities_of(t, index, draft.goods))
-        holders += passive
-    gerund_obj = _gerund_object(head)
-    if gerund_obj is not None:
-        holders.append(gerund_obj)
-        _add(
-            draft.targets,
-            [e for e in _entities_of(gerund_obj, index, draft.goods) if e.type != "Place"],
-        )
-        holders += _prep_args(gerund_obj.head, draft, index, noun=False, after=gerund_obj.i)
-    if pred != head or head.pos_ == "VERB":
-        objs = _objects(head) if head.pos_ == "VERB" else []
-        cut = next((o.i for o in objs for c in o.children if _gerund_object(c) is not None), None)
-        for obj in objs:
-            if obj.dep_ != "dobj" or obj.i == cut:
-                continue
-            found = _entities_of(obj, index, draft.goods)
-            _add(draft.targets, [e for e in found if e.type != "Place"])
-            _add(draft.locations, [e for e in found if e.type == "Place"])
-            holders.append(obj)
-            holders += _prep_args(obj, draft, index, noun=True)
-        holders += _prep_args(head, draft, index, noun=False, before=cut)
-    if head.pos_ == "NOUN":
-        for c in head.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                _add(draft.actors, _entities_of(c, index, draft.goods))
-                holders.append(c)
-        holders += _prep_args(head, draft, index, noun=True)
-        if pred != head:
-            holders += _prep_args(pred, draft, index, noun=False)
-        if not draft.actors and pred == head:
-            for t in _implicit_agents(head):
-                _add(draft.actors, _entities_of(t, index, draft.goods))
-    for e in draft.actors:
-        if e in draft.targets:
-            draft.targets.remove(e)
-    return holders
-
-
-def _items(holders: list[Token], items: list[ItemMatch], index: EntityIndex) -> list[_data.Item]:
-    inside = {t.i for h in holders for t in h.subtree}
-    out: list[_data.Item] = []
-    for span, item in items:
-        if span.root.i in inside and index.at(span.root.i) is None and item not in out:
+def _unique(found: list[tuple[Span, Item]]) -> list[Item]:
+    out: list[Item] = []
+    for _, item in found:
+        if item not in out:
             out.append(item)
     return out
 
 
 def _mode(draft: Draft) -> str | None:
     trig = draft.trigger
-    for w in draft.words[1:] + [c for c in draft.head.children if c.dep_ == "dobj"]:
-        if w.lemma_.lower() in trig.object_modes:
-            return trig.object_modes[w.lemma_.lower()]
-    if trig.item_modes:
-        cats = {i.category for i in draft.items}
-        if cats & {"military", "personnel"}:
-            return "military"
-        if "economic" in cats:
-            return "economic"
-    return trig.mode
+    if draft.mode != trig.mode or not trig.item_modes:
+        for w in draft.words[1:] + [c for c in draft.head.children if c.dep_ == "dobj"]:
+            if w.lemma_.lower() in trig.object_modes:
+                return trig.object_modes[w.lemma_.lower()]
+        return draft.mode
+    cats = {i.category for i in draft.items}
+    if cats & {"military", "personnel"}:
+        return "military"
+    if "economic" in cats:
+        return "economic"
+    return draft.mode
+
+
+def _markers(sent: Span) -> list[tuple[Span, Token]]:
+    """Exchange phrases in the sentence: (the phrase, the noun phrase after it)."""
+    words = [t.lower_ for t in sent]
+    out = []
+    for marker in event_lexicon().exchange_markers:
+        parts = marker.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] != parts:
+                continue
+            last = sent[i + len(parts) - 1]
+            objs = [c for c in last.children if c.dep_ == "pobj"]
+            if objs:
+                out.append((sent[i : i + len(parts)], objs[0]))
+    return out
+
+
+def _counter(
+    draft: Draft, phrase: Span, obj: Token, items: list[ItemMatch], index: EntityIndex
+) -> Draft:
+    """The other half of "A in exchange for B": B runs from the event's targets to its actors."""
+    found = _items_in({t.i for t in obj.subtree}, items, index)
+    origin = [e for s, _ in found for e in goods_origin(s, index)]
+    actors = origin or list(draft.targets)
+    targets = [e for e in draft.actors if e not in actors]
+    # "hand over prisoners in exchange for X": a handover back; anything else is goods
+    etype, mode = (draft.type, draft.mode) if draft.type == "CONCEDE" else ("AID", None)
+    return Draft(draft.sent, draft.head, draft.pred, draft.words, draft.trigger, etype,
+                 mode, actors, targets, [], _unique(found), marker=phrase)  # fmt: skip
+
+
+def _split_exchange(draft: Draft, items: list[ItemMatch], index: EntityIndex) -> list[Draft]:
+    """ "an exchange of A for B": A runs one way, B the other."""
+    parts: dict[str, list[tuple[Span, Item]]] = {"of": [], "for": []}
+    preps = [t for t in draft.head.subtree if t.dep_ == "prep" and t.lower_ in parts]
+    scopes = {p.lower_: {t.i for t in p.subtree} for p in preps}
+    if set(scopes) != set(parts):
+        return []
+    scopes["of"] -= scopes["for"]
+    for word, scope in scopes.items():
+        parts[word] = _items_in(scope, items, index)
+    if not (parts["of"] and parts["for"]):
+        return []  # "a prisoner exchange": no goods either way
+    give = [e for s, _ in parts["of"] for e in goods_origin(s, index)] or list(draft.actors)
+    take = [e for s, _ in parts["for"] for e in goods_origin(s, index)] or list(draft.targets)
+    first = Draft(draft.sent, draft.head, draft.pred, draft.words, draft.trigger, "AID", None,
+                  give, [e for e in take if e not in give], [], _unique(parts["of"]))  # fmt: skip
+    second = Draft(draft.sent, draft.head, draft.pred, draft.words, draft.trigger, "AID", None,
+                   take, [e for e in give if e not in take], [], _unique(parts["for"]))  # fmt: skip
+    return [d for d in (first, second) if d.actors or d.targets]
+
+
+def _blocked(head: Token) -> bool:
+    """An act that a veto or ban kept from happening: "blocked a statement condemning X"."""
+    for child, gov in governors(head):
+        if child.dep_ not in ("acl", "relcl", "dobj", "xcomp", "pobj", "prep", "pcomp"):
+            return False
+        if gov.pos_ == "VERB":
+            return any(lemma in _PREVENTING for lemma in lemmas_of(gov.lemma_.lower(), gov.lower_))
+    return False
+
+
+def _unnamed_agent(draft: Draft) -> bool:
+    """An act done to a named party by someone the text does not name: "Western governments
+    have accused Tehran of ...", "investigators asked both governments"."""
+    pred = draft.pred
+    return (
+        bool(draft.targets)
+        and pred.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in pred.children)
+        and any(c.dep_ in ("dobj", "dative") for c in pred.children)
+    )
+
+
+def _keep(draft: Draft, cand: Candidate) -> bool:
+    trig = cand.trigger
+    if not (draft.actors or draft.targets) or _blocked(draft.head):
+        return False
+    if draft.mode == "visit" and any(
+        s.lemma_.lower() in VEHICLES for s in subjects(draft.pred)[0]
+    ):
+        return False  # "tankers made 43 trips to the port": voyages, not visits
+    if trig.requires_items and not draft.items:
+        return False
+    if trig.needs_target and not draft.targets:
+        return False
+    if trig.needs_actor and not draft.actors and not _unnamed_agent(draft):
+        return False
+    return not trig.actor_types or any(e.type in trig.actor_types for e in draft.actors)
 
 
 def find_events(sent: Span, index: EntityIndex, items: list[ItemMatch]) -> list[Draft]:
-    """The events one sentence expresses, in trigger order."""
-    out = []
+    """The events one parsed sentence expresses, in trigger order."""
+    out: list[Draft] = []
     # Goods, not parties: "North Korean missiles" do not make North Korea a target.
     goods = frozenset(s.root.i for s, item in items if item.category != "personnel")
-    for head, pred, words, trig in _candidates(sent, index):
-        draft = Draft(
-            sent=sent, head=head, pred=pred, words=words, trigger=trig, mode=trig.mode, goods=goods
-        )
-        holders = _fill(draft, index)
+    markers = _markers(sent)
+    excluded = {t.i for _, obj in markers for t in obj.subtree}
+    for cand in candidates(sent, index):
+        head, pred, trig = cand.head, cand.pred, cand.trigger
+        args = Arguments()
+        holders = fill(head, pred, trig, index, goods, args)
+        draft = Draft(sent, head, pred, cand.words, trig, cand.type, cand.mode,
+                      args.actors, args.targets, args.locations)  # fmt: skip
+        if trig.type_with_target and (draft.targets or args.aimed):
+            draft.type = trig.type_with_target
         if head.pos_ == "NOUN":
             holders.append(head)
         if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
             holders.append(head.head)
-        if trig.type in _ITEM_TYPES:
-            draft.items = _items(holders, items, index)
-        if head.pos_ == "NOUN" and not (draft.actors or draft.targets):
+        tokens = {t.i for h in holders for t in h.subtree} - excluded
+        found = _items_in(tokens, items, index)
+        if draft.type in _ITEM_TYPES:
+            draft.items = _unique(found)
+        if draft.type == "AID" and not draft.actors:
+            draft.actors = [
+                e for s, _ in found for e in goods_origin(s, index) if e not in draft.targets
+            ]
+        if trig.exchange:
+            out.extend(_split_exchange(draft, items, index))
             continue
-        if not (draft.actors or draft.targets or draft.items):
+        if not _keep(draft, cand):
             continue
         draft.mode = _mode(draft)
         out.append(draft)
+    for phrase, obj in markers:
+        # The event the phrase belongs to: the nearest trigger governing it.
+        owner = None
+        for tok in (phrase[0], *phrase[0].ancestors):
+            owner = next((d for d in out if d.marker is None and tok in (d.head, d.pred)), None)
+            if owner is not None:
+                break
+        if owner is not None:
+            counter = _counter(owner, phrase, obj, items, index)
+            if counter.actors or counter.targets:
+                out.append(counter)
+    return _merge(out)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """Drop a noun event restated by a verb on it ("sanctions that ban X": one event)."""
+    out = []
+    for d in drafts:
+        restated = d.head.pos_ == "NOUN" and d.marker is None and any(
+            o is not d and o.type == d.type and o.head.head == d.head
+            and o.head.dep_ in ("relcl", "acl") for o in drafts
+        )  # fmt: skip
+        if not restated:
+            out.append(d)
     return out

@@ -11,14 +11,17 @@ from spacy.tokens import Doc
 
 from sanctionwatch.exc import PipelineError
 from sanctionwatch.ingest._document import Document
-from sanctionwatch.nlp._attribution import attribution
+from sanctionwatch.nlp._attribution import attribution, charge_denied
+from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._dates import event_date, parse_published
-from sanctionwatch.nlp._entities import Entity, EntityIndex, build_entities
-from sanctionwatch.nlp._events import Draft, find_events
-from sanctionwatch.nlp._items import find_items
+from sanctionwatch.nlp._entities import EntityIndex
+from sanctionwatch.nlp._events import Draft
+from sanctionwatch.nlp._lexicon import program_countries
 from sanctionwatch.nlp._linking import LINKABLE_TYPES, Linker
 from sanctionwatch.nlp._modality import modality
-from sanctionwatch.nlp._pipeline import ensure_gazetteer
+from sanctionwatch.nlp._pipeline import ensure_components
+from sanctionwatch.nlp._reader import reader_for
+from sanctionwatch.nlp._relations import Relation
 from sanctionwatch.nlp._sanctions import sanctions_for
 
 __all__ = ["SCHEMA_ID", "extract", "extract_many"]
@@ -27,24 +30,50 @@ __all__ = ["SCHEMA_ID", "extract", "extract_many"]
 SCHEMA_ID = "sanctionwatch.extraction/1"
 
 
-def _links(index: EntityIndex, linker: Linker | None) -> dict[str, list[dict[str, Any]]]:
+_LinkCache = dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]]
+
+
+def _links(
+    index: EntityIndex, linker: Linker | None, cache: _LinkCache
+) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for e in index.entities:
         # Only full names: a bare surname must not link to every listed person sharing it.
         if linker is None or e.type not in LINKABLE_TYPES or not e.full:
             out[e.id] = []
             continue
-        out[e.id] = [
-            dict(link)
-            for link in linker.link(e.name, entity_type=e.type, countries=tuple(e.country))
-        ]
+        key = (e.name, e.type, tuple(e.country))
+        if key not in cache:  # the same name is asked once per run
+            cache[key] = linker.link(e.name, entity_type=e.type, countries=key[2])
+        found = [dict(link) for link in cache[key] if _country_agrees(e, link)]
+        if any(_score(link) >= 1.0 for link in found):
+            # An exact match outranks spelling variants of other listed names ("Korea Taesong
+            # Trading Company" is not "Korea Daesong Trading Company").
+            found = [link for link in found if _score(link) >= 1.0]
+        out[e.id] = found
     return out
 
 
-def _entity_json(parsed: Doc, e: Entity, links: list[dict[str, Any]]) -> dict[str, Any]:
+def _score(link: dict[str, Any]) -> float:
+    score = link.get("score", 0.0)
+    return float(score) if isinstance(score, int | float) else 0.0
+
+
+def _country_agrees(e: Entity, link: dict[str, Any]) -> bool:
+    """False when the list programme aims at a country an organisation is not placed in (a
+    generic name such as "Ministry of Defence" read in another country)."""
+    if not e.country or e.type != "Organization":
+        return True
+    prefixes = program_countries()
+    aimed = {code for p in link.get("programs", ()) for k, code in prefixes.items()
+             if str(p).upper().startswith(k)}  # fmt: skip
+    return not aimed or bool(aimed & set(e.country))
+
+
+def _entity_json(doc: Doc, e: Entity, links: list[dict[str, Any]]) -> dict[str, Any]:
     mentions = []
     for m in e.mentions:
-        span = m.span(parsed)
+        span = m.span(doc)
         mentions.append({"start": span.start_char, "end": span.end_char, "text": span.text})
     return {
         "id": e.id,
@@ -57,19 +86,30 @@ def _entity_json(parsed: Doc, e: Entity, links: list[dict[str, Any]]) -> dict[st
 
 
 def _trigger_text(draft: Draft) -> str:
+    if draft.marker is not None:
+        return draft.marker.text
     words = sorted(draft.words, key=lambda t: t.i)
     if words[-1].i - words[0].i + 1 == len(words):
         return draft.sent.doc[words[0].i : words[-1].i + 1].text
     return " ".join(t.text for t in words)
 
 
+# Events that are themselves something said: when the source is the actor, the writer reports
+# the saying directly ("She ... warned Seoul").
+_SPEECH_ACTS = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST", "PROTEST"})
+
+
+def _source(draft: Draft, index: EntityIndex) -> dict[str, Any] | None:
+    found = attribution(draft.head, draft.pred, index)
+    if found and draft.type in _SPEECH_ACTS and found["entity"] in {e.id for e in draft.actors}:
+        return None
+    return found
+
+
 def _event_json(
-    n: int,
-    draft: Draft,
-    document: Document,
-    index: EntityIndex,
+    n: int, draft: Draft, document: Document, index: EntityIndex,
     links: dict[str, list[dict[str, Any]]],
-) -> dict[str, Any]:
+) -> dict[str, Any]:  # fmt: skip
     mood = modality(draft.head, draft.pred)
     published = parse_published(document.published)
     date = event_date(
@@ -77,14 +117,20 @@ def _event_json(
     )
     if mood == "asserted" and date and published and date > published.isoformat()[: len(date)]:
         mood = "expected"
+    source = _source(draft, index)
+    if mood == "alleged":
+        denial = charge_denied(draft.sent, index, draft.actors)
+        if denial is not None:  # "accused X of supplying ..., a charge X denies"
+            mood, source = "denied", denial
     sent = draft.sent
+    sent_text = document.text[sent.start_char : sent.end_char]
     return {
         "id": f"v{n}",
         "type": draft.type,
         "mode": draft.mode,
         "start": sent.start_char,
         "end": sent.end_char,
-        "text": sent.text,
+        "text": sent_text,
         "trigger": _trigger_text(draft),
         "actors": [e.id for e in draft.actors],
         "targets": [e.id for e in draft.targets],
@@ -92,16 +138,35 @@ def _event_json(
         "items": [i.name for i in draft.items],
         "date": date,
         "modality": mood,
-        "attribution": attribution(draft.head, draft.pred, index),
-        "sanctions": sanctions_for(draft.type, draft.items, draft.actors, draft.targets, links),
+        "attribution": source,
+        "sanctions": sanctions_for(
+            draft.type, draft.items, draft.actors, draft.targets, links, text=sent_text
+        ),
     }
 
 
-def _build(document: Document, parsed: Doc, nlp: Language, linker: Linker | None) -> dict[str, Any]:
-    index = build_entities(parsed)
-    links = _links(index, linker)
-    items = find_items(nlp, parsed)
-    drafts = [d for sent in parsed.sents for d in find_events(sent, index, items)]
+def _relation_json(n: int, doc: Doc, r: Relation) -> dict[str, Any]:
+    span = doc[r.start : r.end]
+    return {
+        "id": f"r{n}",
+        "type": r.type,
+        "subject": r.subject.id,
+        "object": r.object.id if r.object is not None else None,
+        "role": r.role,
+        "country": r.country,
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+    }
+
+
+def _build(
+    document: Document, doc: Doc, linker: Linker | None, cache: _LinkCache
+) -> dict[str, Any]:
+    index: EntityIndex = doc._.sw_entities
+    links = _links(index, linker, cache)
+    drafts: list[Draft] = doc._.sw_events or []
+    relations: list[Relation] = doc._.sw_relations or []
     return {
         "schema": SCHEMA_ID,
         "document": {
@@ -112,10 +177,11 @@ def _build(document: Document, parsed: Doc, nlp: Language, linker: Linker | None
             "language": document.language,
             "chars": document.chars,
         },
-        "entities": [_entity_json(parsed, e, links[e.id]) for e in index.entities],
+        "entities": [_entity_json(doc, e, links[e.id]) for e in index.entities],
         "events": [
             _event_json(n, d, document, index, links) for n, d in enumerate(drafts, start=1)
         ],
+        "relations": [_relation_json(n, doc, r) for n, r in enumerate(relations, start=1)],
     }
 
 
@@ -123,27 +189,30 @@ def extract(doc: Document, *, nlp: Language, linker: Linker | None = None) -> di
     """Read one document into an extraction (entities, events, modality, attribution).
 
     :param doc: the document; every offset in the result refers to ``doc.text``.
-    :param nlp: a spaCy pipeline from :func:`load_pipeline` (the gazetteer is added if missing).
+    :param nlp: a spaCy pipeline from :func:`load_pipeline` (missing components are added).
     :param linker: finds sanctions-list matches for people, organisations and vessels; without
         one every entity's ``links`` is empty.
     """
-    ensure_gazetteer(nlp)
-    try:
-        parsed = nlp(doc.text)
-    except (ValueError, RuntimeError) as e:
-        raise PipelineError(f"spaCy could not process the document: {e}") from e
-    return _build(doc, parsed, nlp, linker)
+    return next(extract_many([doc], nlp=nlp, linker=linker))
 
 
 def extract_many(
-    docs: Iterable[Document], *, nlp: Language, linker: Linker | None = None, batch_size: int = 16
+    docs: Iterable[Document], *, nlp: Language, linker: Linker | None = None, batch_size: int = 32
 ) -> Iterator[dict[str, Any]]:
-    """Read many documents, batched through ``nlp.pipe``; yields one extraction per document.
+    """Read many documents, in batches; yields one extraction per document.
 
-    :param batch_size: documents per spaCy batch.
+    The statistical models run only where they can find something (see ``_reader``).
+
+    :param batch_size: documents per batch.
     """
-    ensure_gazetteer(nlp)
+    ensure_components(nlp)
+    reader = reader_for(nlp)
+    reader.batch_size = batch_size
     first, second = itertools.tee(docs)
-    parsed_docs = nlp.pipe((d.text for d in second), batch_size=batch_size)
-    for document, parsed in zip(first, parsed_docs, strict=True):
-        yield _build(document, parsed, nlp, linker)
+    cache: _LinkCache = {}
+    try:
+        parsed_docs = reader.pipe(d.text for d in second)
+        for document, parsed in zip(first, parsed_docs, strict=True):
+            yield _build(document, parsed, linker, cache)
+    except (ValueError, RuntimeError) as e:
+        raise PipelineError(f"spaCy could not process the document: {e}") from e

@@ -1,11 +1,13 @@
-"""The gazetteer: countries, capitals, places and international bodies from the data tables.
+"""The gazetteer: countries, capitals, places, international bodies, news media and government
+agencies from the data tables.
 
 A pipeline component, registered as ``sanctionwatch_gazetteer_v1`` (spaCy allows no dots in
-factory names). It matches the names in ``countries.yaml`` and ``bodies.yaml``
-(case-sensitively) and writes them into ``doc.ents``
-with one of the labels below and the country code (or body name) as the span's ``kb_id_``.
-A match replaces the statistical entities it overlaps, unless one of those is an organisation,
-facility or person that strictly contains it ("Russian Defence Ministry" stays an ORG).
+factory names). It matches the names in ``countries.yaml``, ``bodies.yaml``, ``media.yaml`` and
+``agencies.yaml`` (case-sensitively) and writes them into ``doc.ents`` with one of the labels
+below and the country code (or body, outlet or agency name) as the span's ``kb_id_``. A match
+replaces the statistical entities it overlaps, unless one of those is an organisation,
+facility, person or location that strictly contains it ("Russian Defence Ministry" stays an ORG,
+"East China Sea" a location).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.util import filter_spans
 from sanctionwatch.nlp import _data
 
 __all__ = [
+    "AGENCY",
     "BODY",
     "CAPITAL",
     "COMPONENT_NAME",
@@ -25,10 +28,12 @@ __all__ = [
     "DEMONYM",
     "FACTORY",
     "GAZETTEER_LABELS",
+    "MEDIA",
     "PLACE",
     "SEAT",
     "Gazetteer",
     "make_gazetteer",
+    "merge_entities",
 ]
 
 # spaCy forbids "." in factory names, so the versioned name uses "_".
@@ -40,9 +45,15 @@ CAPITAL = "SW_CAPITAL"
 SEAT = "SW_SEAT"
 PLACE = "SW_PLACE"
 BODY = "SW_BODY"
-GAZETTEER_LABELS = frozenset({COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY})
+MEDIA = "SW_MEDIA"
+AGENCY = "SW_AGENCY"
+GAZETTEER_LABELS = frozenset({COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY, MEDIA, AGENCY})
 # Statistical labels that keep a longer span containing a gazetteer name.
-_CONTAINERS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+_CONTAINERS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
+
+
+if not Doc.has_extension("sw_table"):
+    Doc.set_extension("sw_table", default=None)
 
 
 def _variants(phrase: str) -> list[str]:
@@ -70,6 +81,10 @@ class Gazetteer:
                 self._add(nlp, label, country.code, phrases)
         for body, names in _data.bodies().items():
             self._add(nlp, BODY, body, (body, *names))
+        for outlet, names in _data.media().items():
+            self._add(nlp, MEDIA, outlet, (outlet, *names))
+        for agency, (_, names) in _data.agencies().items():
+            self._add(nlp, AGENCY, agency, (agency, *names))
 
     def _add(self, nlp: Language, label: str, kb_id: str, phrases: tuple[str, ...]) -> None:
         if not phrases:
@@ -80,6 +95,13 @@ class Gazetteer:
         self._keys[nlp.vocab.strings[key]] = (label, kb_id)
 
     def __call__(self, doc: Doc) -> Doc:
+        table = self.matches(doc)
+        doc._.sw_table = table
+        doc.ents = merge_entities(list(doc.ents), table)
+        return doc
+
+    def matches(self, doc: Doc) -> list[Span]:
+        """The table names in ``doc``, longest first where they overlap."""
         spans = []
         for match_id, start, end in self.matcher(doc):
             label, kb_id = self._keys[match_id]
@@ -93,19 +115,28 @@ class Gazetteer:
             if not taken.intersection(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
-        kept = []
-        for ent in doc.ents:
-            overlapping = [s for s in chosen if s.start < ent.end and ent.start < s.end]
-            if not overlapping:
-                kept.append(ent)
-                continue
-            contains_all = all(ent.start <= s.start and s.end <= ent.end for s in overlapping)
-            longer = ent.end - ent.start > max(s.end - s.start for s in overlapping)
-            if ent.label_ in _CONTAINERS and contains_all and longer:
-                chosen = [s for s in chosen if s not in overlapping]
-                kept.append(ent)
-        doc.ents = filter_spans([*kept, *chosen])
-        return doc
+        return chosen
+
+
+def merge_entities(statistical: list[Span], table: list[Span]) -> list[Span]:
+    """Statistical entities and table matches as one list for ``doc.ents``.
+
+    A table match replaces the statistical entities it overlaps, unless one of those is an
+    organisation, facility or person that strictly contains it.
+    """
+    chosen = list(table)
+    kept = []
+    for ent in statistical:
+        overlapping = [s for s in chosen if s.start < ent.end and ent.start < s.end]
+        if not overlapping:
+            kept.append(ent)
+            continue
+        contains_all = all(ent.start <= s.start and s.end <= ent.end for s in overlapping)
+        longer = ent.end - ent.start > max(s.end - s.start for s in overlapping)
+        if ent.label_ in _CONTAINERS and contains_all and longer:
+            chosen = [s for s in chosen if s not in overlapping]
+            kept.append(ent)
+    return filter_spans([*kept, *chosen])
 
 
 @Language.factory(FACTORY, default_config={})

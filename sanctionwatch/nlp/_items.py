@@ -8,22 +8,30 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._lexicon import Item, items
 
 __all__ = ["ItemMatch", "find_items"]
 
-ItemMatch = tuple[Span, _data.Item]
+ItemMatch = tuple[Span, Item]
 
 
 @functools.lru_cache(maxsize=8)
-def _matchers(nlp: Language) -> tuple[list[PhraseMatcher], dict[int, _data.Item]]:
+def _matchers(nlp: Language) -> tuple[list[PhraseMatcher], dict[int, Item]]:
     by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
     by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-    keys: dict[int, _data.Item] = {}
-    for item in _data.items():
+    keys: dict[int, Item] = {}
+    tagger = [nlp.get_pipe(p) for p in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+              if p in nlp.component_names]  # fmt: skip
+    for item in items():
         # Lemmatise the phrases the way the pipeline lemmatises text; also match them as written
         # (a tagger may lemmatise "refined" differently in and out of context).
-        by_lemma.add(item.name, list(nlp.pipe(p.lower() for p in item.phrases)))
+        patterns = []
+        for phrase in item.phrases:
+            doc = nlp.make_doc(phrase.lower())
+            for proc in tagger:
+                doc = proc(doc)
+            patterns.append(doc)
+        by_lemma.add(item.name, patterns)
         by_lower.add(item.name, [nlp.make_doc(p.lower()) for p in item.phrases])
         keys[nlp.vocab.strings[item.name]] = item
     return [by_lemma, by_lower], keys

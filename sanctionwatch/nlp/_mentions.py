@@ -1,42 +1,62 @@
-"""Mentions: typed, repaired spans of a parsed document, before they are merged into entities.
+"""Mentions: typed, repaired spans of a document, before they are merged into entities.
 
-Sources: the statistical NER, the gazetteer (countries, capitals, places, bodies), vessel cue
-words ("the vessel X", "MV X") and role phrases ("the North Korean leader"). Repairs: title
-words and demonyms are cut from person names, names cut short are extended over the rest of
-the proper noun ("Kim Jong" + "Un", "Ri Pyong" + "-chol"), a leading article and a trailing
-possessive are dropped.
+Sources: the statistical NER, the gazetteer (countries, capitals, places, bodies, media), the
+datelines, vessel cue words ("the vessel X", "MV X"), Korean names the NER missed, role
+phrases ("the North Korean leader", "the two ministers"), definite descriptions ("the tanker")
+and bracketed acronyms. Repairs: title words tagged as names are dropped ("Defence" of "Defence
+Minister"); titles and demonyms are cut from person names (the demonym stays a country mention);
+a country opening an organisation's name is split off ("U.S. Department of the Treasury");
+names cut short are extended over the rest of the proper noun ("Kim Jong" + "Un"); a leading
+article and a trailing possessive are dropped.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._gazetteer import (
+    AGENCY,
     BODY,
     CAPITAL,
     COUNTRY,
     DEMONYM,
     GAZETTEER_LABELS,
+    MEDIA,
     PLACE,
     SEAT,
 )
+from sanctionwatch.nlp._names import (
+    country_prefix,
+    dateline_place,
+    korean_names,
+    title_at,
+    title_before,
+    vessel_cue_before,
+    vessel_names,
+)
+from sanctionwatch.nlp._roles import anaphors
+from sanctionwatch.nlp._spans import (
+    COUNTRY_T,
+    ORGANIZATION,
+    PERSON,
+    PLACE_T,
+    VESSEL,
+    Mention,
+    capital_is_place,
+    cut_titles,
+    extend_name,
+    korean_name,
+    strip_edges,
+    titled_apposition,
+    titled_name,
+)
+from sanctionwatch.nlp._syntax import has_syntax
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
-PERSON, ORGANIZATION, COUNTRY_T, PLACE_T, VESSEL = (
-    "Person", "Organization", "Country", "Place", "Vessel",
-)  # fmt: skip
-# How a capital's syntax tells a place where something happens from its government.
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "across"})
-_MOTION_PREPS = frozenset({"to", "from", "into"})
-_MOTION_HEADS = frozenset({
-    "travel", "visit", "fly", "arrive", "go", "come", "return", "trip", "journey", "head",
-    "leave", "depart", "sail", "move", "delegation", "flight", "route", "port",
-})  # fmt: skip
+
+_LAW_WORDS = frozenset({"Regulations", "Act", "Order", "Decree", "Law", "Ordinance"})
 _STAT_TYPES = {
     "PERSON": PERSON,
     "ORG": ORGANIZATION,
@@ -46,239 +66,210 @@ _STAT_TYPES = {
 }
 
 
-@dataclass
-class Mention:
-    """One mention: token span, type, and what it says about its entity.
-
-    ``kind`` is ``name`` (a proper name), ``role`` (a role phrase naming no one) or ``acronym``.
-    ``key`` is the country code or body name for gazetteer mentions, else None.
-    ``role`` is the (country code, title) a name establishes, or a role phrase refers to.
-    """
-
-    start: int
-    end: int
-    type: str
-    kind: str = "name"
-    key: str | None = None
-    country: str | None = None
-    role: tuple[str | None, str] | None = None
-    #: For a role phrase, the demonym inside it: its mention when the role refers to no one.
-    inner: Mention | None = None
-
-    def span(self, doc: Doc) -> Span:
-        """The mention's span in ``doc``."""
-        return doc[self.start : self.end]
-
-
-@functools.cache
-def _demonyms() -> dict[str, str]:
-    return {d: c.code for c in _data.countries().values() for d in c.demonyms}
-
-
-@functools.cache
-def _article_bound() -> frozenset[str]:
-    """Gazetteer names whose article belongs to them ("the North"), kept in mentions."""
-    phrases = {p for c in _data.countries().values() for p in (*c.names, *c.seats)}
-    return frozenset(p for p in phrases if p.startswith("the ") and p[4:] not in phrases)
-
-
-def _title_at(doc: Doc, i: int, limit: int) -> int:
-    """The number of tokens of the longest title starting at token ``i`` (0 if none)."""
-    for title in _data.titles():
-        words = title.split()
-        n = len(words)
-        if i + n <= limit and [t.lower_ for t in doc[i : i + n]] == words:
-            return n
-    return 0
-
-
-def _title_before(doc: Doc, end: int, floor: int) -> tuple[int, str] | None:
-    """A title ending just before token ``end``: (its start, the title), or None."""
-    for title in _data.titles():
-        n = len(title.split())
-        start = end - n
-        if start >= floor and " ".join(t.lower_ for t in doc[start:end]) == title:
-            return start, title
-    return None
-
-
-def _is_name_part(tok: Token, taken: set[int]) -> bool:
-    return (
-        tok.i not in taken
-        and tok.pos_ == "PROPN"
-        and tok.text[:1].isupper()
-        and tok.text.isalpha()
-        and _title_at(tok.doc, tok.i, len(tok.doc)) == 0
-    )
-
-
-def _cut_titles(doc: Doc, start: int, end: int) -> int:
-    """Cut leading titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
-    while start < end:
-        n = _title_at(doc, start, end) or (1 if doc[start].text in _demonyms() else 0)
-        n = n or (2 if doc[start : start + 2].text in _demonyms() and end - start > 2 else 0)
-        if not n or end - start - n < 1:
-            break
-        start += n
-    return start
-
-
-def _extend(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
-    """Extend a name cut short over the rest of the proper noun, and over hyphenated parts
-    ("Kim Jong" + "Un", "Ri" + "Pyong Chol", "Ri Pyong" + "-chol")."""
-    while end < len(doc) and doc[end].sent == doc[start].sent:
-        nxt = doc[end]
-        if nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_:
-            if end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].i not in taken:
-                end += 2
-                continue
-            break
-        if _is_name_part(nxt, taken) and doc[end - 1].whitespace_:
-            end += 1
-            continue
-        break
-    while start > 0 and _is_name_part(doc[start - 1], taken):
-        start -= 1
-    return start, end
-
-
-def _titled_name(doc: Doc, start: int, end: int) -> bool:
-    """A span that is a title followed by proper nouns only: a person, whatever NER said."""
-    n = _title_at(doc, start, end)
-    rest = doc[start + n : end]
-    return bool(n) and len(rest) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in rest)
-
-
-def _appos_title(ent: Span) -> bool:
-    """A name in apposition with a title word: "Ri Pyong Chol, a senior military official"."""
-    for appos in (c for c in ent.root.children if c.dep_ == "appos"):
-        if _title_at(ent.doc, appos.i, appos.i + 1):
-            return True
-    return False
-
-
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc[start:end].text
-    if end - start > 1 and doc[start].lower_ == "the" and text not in _article_bound():
-        start += 1
-    if end - start > 1 and doc[end - 1].tag_ == "POS":
-        end -= 1
-    return start, end
-
-
-def _capital_is_place(tok: Token) -> bool:
-    head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
-        return True
-    if tok.dep_ == "pobj" and head.lower_ in _MOTION_PREPS:
-        return head.head.lemma_.lower() in _MOTION_HEADS
-    return tok.dep_ == "dobj" and head.lemma_.lower() in _MOTION_HEADS
-
-
-def _vessel_cue_before(doc: Doc, start: int) -> bool:
-    for cue in _data.vessel_cues():
-        n = len(cue.split())
-        if start - n >= 0 and doc[start - n : start].text.lower() == cue:
-            return True
-    return False
-
-
-def _gazetteer_mention(ent: Span) -> Mention | None:
+def _table_mention(ent: Span) -> Mention | None:
     label, code = ent.label_, ent.kb_id_
+    if label == SEAT and capital_is_place(ent.doc, ent.start):
+        return Mention(ent.start, ent.end, PLACE_T, country=code)  # "signed in the Kremlin"
     if label in (COUNTRY, SEAT, DEMONYM):
         return Mention(ent.start, ent.end, COUNTRY_T, key=code, country=code)
     if label == CAPITAL:
-        if _capital_is_place(ent.root):
+        if capital_is_place(ent.doc, ent.start):
             return Mention(ent.start, ent.end, PLACE_T, country=code)
         return Mention(ent.start, ent.end, COUNTRY_T, key=code, country=code)
     if label == PLACE:
-        return Mention(ent.start, ent.end, PLACE_T, country=code)
-    if label == BODY:
+        return Mention(ent.start, _hyphenated(ent.doc, ent.end), PLACE_T, country=code)
+    if label in (BODY, MEDIA):
         return Mention(ent.start, ent.end, ORGANIZATION, key=code)
+    if label == AGENCY:
+        country = _data.agencies()[code][0]
+        return Mention(ent.start, ent.end, ORGANIZATION, key=code, country=country)
     return None
 
 
-def _role_for(
-    doc: Doc, start: int, mentions: list[Mention]
-) -> tuple[int, tuple[str | None, str]] | None:
-    """The role phrase right before a person name: (its first token, (country, title))."""
-    found = _title_before(doc, start, doc[start].sent.start)
-    if found is None:
+def _hyphenated(doc: Doc, end: int) -> int:
+    """The end of a place name continued by hyphenated capitalised parts ("Ningbo-Zhoushan")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    return end
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A name in apposition after a title: "Russia's ambassador, Vassily Nebenzia,"."""
+    comma = start - 1
+    if comma < 1 or doc[comma].text != "," or start + 1 >= len(doc) or doc[start + 1].is_punct:
+        return False
+    return any(
+        title_at(doc, i, comma) == comma - i for i in range(max(0, comma - 4), comma)
+    )
+
+
+def _in_law_title(doc: Doc, start: int, end: int) -> bool:
+    """A bracketed part of the title of a law: "(EU Exit) Regulations 2019"."""
+    if start == 0 or doc[start - 1].text != "(" or end >= len(doc) or doc[end].text != ")":
+        return False
+    i = end + 1
+    while i + 1 < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i, min(len(doc), i + 8)) if doc[j].text == ")"), None)
+        if close is None:
+            return False
+        i = close + 1
+    return i < len(doc) and doc[i].text in _LAW_WORDS
+
+
+def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Mention | None:
+    """A statistical entity as a mention, repaired; None when it is no name."""
+    etype = _STAT_TYPES.get(ent.label_)
+    if etype is None:
         return None
-    first, title = found
-    prev = next((m for m in mentions if m.end == first and m.type == COUNTRY_T), None)
-    if prev is not None and doc[prev.start : prev.end].text in _demonyms():
-        mentions.remove(prev)
-        return prev.start, (prev.key, title)
-    return first, (None, title)
+    start, end = ent.start, ent.end
+    sent_end = ent.sent.end
+    org_country: str | None = None
+    if doc[start].lower_ == "the" and end - start > 1:
+        start += 1
+    if _in_law_title(doc, start, end):
+        return None  # "EU Exit" of "... (Sanctions) (EU Exit) Regulations 2019"
+    for i in range(max(ent.sent.start, start - 3), start + 1):
+        if title_at(doc, i, sent_end) and i + title_at(doc, i, sent_end) >= end:
+            return None  # a title, not a name: "Defence" of "Defence Minister", "State" of
+            # "Secretary of State"
+    if etype != PERSON and titled_name(doc, start, end):
+        etype = PERSON  # "Spokesperson Dmitry Peskov" tagged as an organisation
+    if etype != PERSON:
+        if doc[start].lower_ == "the":
+            start += 1
+        government = _government_of(doc, start, end)
+        if government is not None:  # "the Government of Japan" is Japan
+            return Mention(start, end, COUNTRY_T, key=government, country=government)
+        if any(title_at(doc, i, end) for i in range(start + 1, end)) and _holds_body(
+            doc, start, end
+        ):
+            # "G7 Foreign Ministers of Canada": the people of a body, not a body; the table
+            # names inside it stay mentions
+            for span in doc._.sw_table or ():
+                if start <= span.start and span.end <= end:
+                    m = _table_mention(span)
+                    if m is not None:
+                        out.append(m)
+            return None
+        prefix = country_prefix(doc, start, end)
+        if prefix is not None:  # "U.S. Department ...", "Russia's Ministry of Defence"
+            n, code = prefix
+            stop = start + n
+            own = stop - 1 if doc[stop - 1].text in ("'s", "’s") else stop
+            out.append(Mention(start, own, COUNTRY_T, key=code, country=code))
+            start = stop
+            org_country = code
+            n_title = title_at(doc, start, sent_end)
+            if n_title and start + n_title >= end:
+                return None  # "Chinese Politburo" of "Chinese Politburo member"
+            if not doc[start].text[:1].isupper():
+                return None  # "Russian navy": a country's, not a name
+    if etype == PERSON:
+        start = cut_titles(doc, start, end, out)
+    start, end = extend_name(doc, start, end, taken, org=etype == ORGANIZATION)
+    if etype in (ORGANIZATION, PLACE_T) and (
+        titled_apposition(doc, end) or korean_name(doc, start, end) or _after_title(doc, start)
+    ):
+        etype = PERSON  # "Pak Il Nam, a deputy director of ..." tagged as an organisation
+    if any(doc[i].ent_type_ == "PERSON" for i in range(start, end)) and etype != VESSEL:
+        if etype != PERSON:
+            start = cut_titles(doc, start, end, out)
+        etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
+    start, end = strip_edges(doc, start, end)
+    if vessel_cue_before(doc, start):
+        etype = VESSEL
+    if end <= start:
+        return None
+    if etype == ORGANIZATION and org_country is None and start > 0:
+        org_country = _owner_country(doc, start)
+    return Mention(start, end, etype, country=org_country)
 
 
-def _role_phrases(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
-    """Role phrases naming no one: "the North Korean leader", "the Russian president"."""
+def _owner_country(doc: Doc, start: int) -> str | None:
+    """The country right before an organisation's name: "Russia's Ministry of Defence",
+    "the Russian Foreign Ministry"."""
+    demonyms = _data.demonyms()
+    if doc[start - 1].text in ("'s", "’s") and start > 1:
+        prefix = country_prefix(doc, start - 2, start)
+        if prefix is None:
+            found = [
+                s
+                for s in doc._.sw_table or ()
+                if s.end == start - 1 and s.label_ in (COUNTRY, CAPITAL)
+            ]
+            return found[0].kb_id_ if found else None
+        return prefix[1]
+    for k in (2, 1):
+        if start - k >= 0 and doc[start - k : start].text in demonyms:
+            return demonyms[doc[start - k : start].text]
+    return None
+
+
+def _government_of(doc: Doc, start: int, end: int) -> str | None:
+    """The country a "Government of X" or "X Government" span names, if that is all it names."""
+    words = [t.lower_ for t in doc[start:end]]
+    if "government" not in words or len(words) < 2:
+        return None
+    rest = [t for t in doc[start:end] if t.lower_ not in ("government", "of", "the")]
+    prefix = country_prefix(doc, rest[0].i, rest[-1].i + 2) if rest else None
+    if prefix is not None and prefix[0] == len(rest):
+        return prefix[1]
+    return None
+
+
+def _holds_body(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span contains a table name (a body or a country) before its title word."""
+    return any(s.start < end and start < s.end for s in doc._.sw_table or ())
+
+
+def _datelines(doc: Doc, taken: set[int]) -> list[Mention]:
     out = []
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+    for start, dash in doc._.sw_datelines or ():
+        found = dateline_place(doc, start, dash)
+        if found is None:
             continue
-        i, country = tok.i + 1, None
-        demonym = next((m for m in mentions if m.start == i and m.type == COUNTRY_T), None)
-        if demonym is not None and doc[demonym.start : demonym.end].text in _demonyms():
-            i, country = demonym.end, demonym.key
-        n = _title_at(doc, i, len(doc))
-        if not n or taken.intersection(range(i, i + n)):
-            continue
-        after = doc[i + n] if i + n < len(doc) else None
-        if after is not None and (after.i in taken or after.pos_ in ("PROPN", "NOUN")):
-            continue
-        title = " ".join(t.lower_ for t in doc[i : i + n])
-        if demonym is not None:
-            mentions.remove(demonym)
-        out.append(Mention(tok.i, i + n, PERSON, kind="role", role=(country, title), inner=demonym))
+        a, b, kind, key = found
+        if kind == "body":
+            out.append(Mention(a, b, ORGANIZATION, key=key))
+        else:
+            out.append(Mention(a, b, PLACE_T, country=key))
+        taken.update(range(a, b))
     return out
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions in ``doc``, in text order, non-overlapping."""
     mentions: list[Mention] = []
-    # Names may grow over untagged proper nouns and other statistical entities, never over
-    # gazetteer names.
-    taken = {
-        i for ent in doc.ents if ent.label_ in GAZETTEER_LABELS for i in range(ent.start, ent.end)
-    }
-    consumed: set[int] = set()
+    taken: set[int] = set()
+    mentions.extend(_datelines(doc, taken))
     for ent in doc.ents:
-        if consumed.intersection(range(ent.start, ent.end)):
+        if ent.label_ in GAZETTEER_LABELS and not taken.intersection(range(ent.start, ent.end)):
+            taken.update(range(ent.start, ent.end))
+    consumed = set(taken)
+    for ent in doc.ents:
+        if consumed.intersection(range(ent.start, ent.end)) and ent.label_ not in GAZETTEER_LABELS:
             continue
-        m = _gazetteer_mention(ent)
-        if m is None:
-            etype = _STAT_TYPES.get(ent.label_)
-            if etype is None:
+        if ent.label_ in GAZETTEER_LABELS:
+            if any(ent.start < m.end and m.start < ent.end for m in mentions):
                 continue
-            start, end = ent.start, ent.end
-            if _title_at(doc, start, ent.sent.end) >= end - start:
-                continue  # a title, not a name: "Defence" of "Defence Minister"
-            if etype != PERSON and _titled_name(doc, start, end):
-                etype = PERSON  # "Spokesperson Dmitry Peskov" tagged as an organisation
-            if etype == PERSON:
-                start = _cut_titles(doc, start, end)
-            start, end = _extend(doc, start, end, taken)
-            if etype in (ORGANIZATION, PLACE_T) and _appos_title(doc[start:end]):
-                etype = PERSON
-            # A name the NER split in two ("Ri" GPE + "Chol" PERSON) is a person if any part is.
-            parts = [e for e in doc.ents if e.start < end and start < e.end]
-            if any(e.label_ == "PERSON" for e in parts) and etype != VESSEL:
-                etype = PERSON
-                start = _cut_titles(doc, start, end)
-            start, end = _strip(doc, start, end)
-            if _vessel_cue_before(doc, start):
-                etype = VESSEL
-            m = Mention(start, end, etype)
-        elif m.type != PERSON:
-            m.start, m.end = _strip(doc, m.start, m.end)
+            m = _table_mention(ent)
+            if m is not None and m.type != PERSON:
+                m.start, m.end = strip_edges(doc, m.start, m.end)
+        else:
+            m = _statistical(doc, ent, taken, mentions)
+        if m is None:
+            continue
         mentions.append(m)
         consumed.update(range(m.start, m.end))
         taken.update(range(m.start, m.end))
-    mentions.extend(_vessels(doc, taken))
-    mentions.extend(_korean_names(doc, taken))
+    mentions.extend(Mention(a, b, VESSEL) for a, b in vessel_names(doc, taken))
+    mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.sort(key=lambda m: m.start)
     mentions = _drop_overlaps(mentions)
     for m in list(mentions):
@@ -287,61 +278,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if role is not None:
                 m.role = role[1]
                 m.country = role[1][0]
-    mentions.extend(
-        _role_phrases(doc, mentions, {i for m in mentions for i in range(m.start, m.end)})
-    )
+    occupied = {i for m in mentions for i in range(m.start, m.end)}
+    mentions.extend(anaphors(doc, mentions, occupied))
     mentions.extend(_acronyms(doc, mentions))
     mentions.sort(key=lambda m: m.start)
     return _drop_overlaps(mentions)
 
 
-def _vessels(doc: Doc, taken: set[int]) -> list[Mention]:
-    """Vessel names the NER missed: capitalised words right after a vessel cue."""
-    out = []
-    for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper() or not _vessel_cue_before(doc, tok.i):
-            continue
-        if _title_at(doc, tok.i, len(doc)) or tok.pos_ not in ("PROPN", "NOUN", "X"):
-            continue
-        end = tok.i + 1
-        while (
-            end < len(doc)
-            and end not in taken
-            and doc[end].text[:1].isupper()
-            and doc[end].is_alpha
-        ):
-            end += 1
-        if tok.i > 0 and doc[tok.i - 1].i in taken:
-            continue
-        out.append(Mention(tok.i, end, VESSEL))
-        taken.update(range(tok.i, end))
-    return out
-
-
-def _korean_names(doc: Doc, taken: set[int]) -> list[Mention]:
-    """Korean names the NER missed: a family name and one or two given-name syllables."""
-    out = []
-    surnames = _data.korean_surnames()
-    for tok in doc:
-        if tok.i in taken or tok.text not in surnames:
-            continue
-        end = tok.i + 1
-        parts = 0
-        while end < len(doc) and parts < 2 and end not in taken:
-            nxt = doc[end]
-            after = doc[end + 1] if end + 1 < len(doc) else None
-            if nxt.text == "-" and not nxt.whitespace_ and not doc[end - 1].whitespace_:
-                if parts and after is not None and after.is_alpha and after.i not in taken:
-                    end += 2  # "Ri Pyong-chol": the hyphenated syllable is part of the name
-                break
-            if not (nxt.is_alpha and nxt.is_title) or _title_at(doc, end, len(doc)):
-                break
-            end += 1
-            parts += 1
-        if parts:
-            out.append(Mention(tok.i, end, PERSON))
-            taken.update(range(tok.i, end))
-    return out
+def _role_for(
+    doc: Doc, start: int, mentions: list[Mention]
+) -> tuple[int, tuple[str | None, str]] | None:
+    """The role phrase right before a person name: (its first token, (country, title))."""
+    found = title_before(doc, start, doc[start].sent.start)
+    if found is None:
+        return None
+    first, title = found
+    demonyms = _data.demonyms()
+    prev = next((m for m in mentions if m.end == first and m.type == COUNTRY_T), None)
+    if prev is not None and doc[prev.start : prev.end].text in demonyms:
+        return prev.start, (prev.key, title)
+    return first, (None, title)
 
 
 def _acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -369,3 +325,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def mention_has_syntax(doc: Doc, m: Mention) -> bool:
+    """Whether the mention's sentence was parsed."""
+    return has_syntax(doc, doc[m.start].sent.start)

@@ -26,7 +26,8 @@ _EXTRACTION_V1 = jsonschema.Draft202012Validator(EXTRACTION_V1)
 
 
 def validate_extraction(obj: Any) -> None:
-    """Check an extraction against :data:`EXTRACTION_V1`, and that every entity reference resolves.
+    """Check an extraction against :data:`EXTRACTION_V1`, and that every entity reference resolves
+    (event actors, targets, locations and sources; relation subjects and objects).
 
     :raises PipelineError: naming the JSON path of the first problem found.
     """
@@ -49,3 +50,8 @@ def validate_extraction(obj: Any) -> None:
             raise PipelineError(
                 f"unknown entity {source['entity']!r}", path=f"$.events[{n}].attribution.entity"
             )
+    for n, relation in enumerate(obj.get("relations", [])):
+        for role in ("subject", "object"):
+            ref = relation[role]
+            if ref is not None and ref not in ids:
+                raise PipelineError(f"unknown entity {ref!r}", path=f"$.relations[{n}].{role}")

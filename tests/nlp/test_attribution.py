@@ -35,6 +35,12 @@ def test_attribution_according_to_at_sentence_start(run: Run) -> None:
         ("Belarus had shipped drones to Russia, Zelensky said.", "Zelensky said", "Zelensky"),
         ("Belarus shipped drones to Russia, Ukrainian officials told reporters.",
          "Ukrainian officials told", "Ukraine"),
+        ("Belarus shipped drones to Russia, said Ukrainian spokesman Heorhii Tykhyi.",
+         "said Ukrainian spokesman Heorhii Tykhyi", "Heorhii Tykhyi"),
+        ('"Belarus shipped drones to Russia," Zelensky wrote on social media.',
+         "Zelensky wrote", "Zelensky"),
+        ("Belarus shipped drones to Russia, the Kyiv Independent reported.",
+         "the Kyiv Independent reported", "Kyiv Independent"),
     ],
 )  # fmt: skip
 def test_attribution_reporting_verb_subject(run: Run, text: str, phrase: str, name: str) -> None:
@@ -44,5 +50,51 @@ def test_attribution_reporting_verb_subject(run: Run, text: str, phrase: str, na
     assert source["entity"] == by_name(out)[name]["id"]
 
 
+def test_attribution_shared_subject_of_a_coordinated_reporting_verb(run: Run) -> None:
+    out = run("Zelensky rejected the report and said Belarus had shipped drones to Russia.")
+    assert _aid(out)["attribution"]["entity"] == by_name(out)["Zelensky"]["id"]
+
+
+def test_attribution_passive_hedge_names_no_source(run: Run) -> None:
+    out = run("Belarus is accused of shipping drones to Russia.")
+    aid = _aid(out)
+    assert (aid["modality"], aid["attribution"]) == ("alleged", None)
+
+
+def test_attribution_prefers_the_person_in_the_source_phrase(run: Run) -> None:
+    out = run(
+        "Belarus's foreign ministry spokesman Anatoly Glaz denied that Minsk sent drones to Russia."
+    )
+    assert _aid(out)["attribution"]["entity"] == by_name(out)["Anatoly Glaz"]["id"]
+
+
+def test_attribution_speech_act_of_its_own_actor_is_direct(run: Run) -> None:
+    out = run("Lukashenko said he rejected the claims.")
+    reject = next(v for v in out["events"] if v["type"] == "REJECT")
+    assert reject["attribution"] is None
+
+
 def test_attribution_null_when_writer_states_it(run: Run) -> None:
     assert _aid(run("Belarus shipped drones to Russia in May."))["attribution"] is None
+
+
+def test_attribution_commitment_is_the_actors_own_plan(run: Run) -> None:
+    out = run("Belarus and Iran pledged to expand cooperation in energy.")
+    (v,) = out["events"]
+    assert (v["type"], v["modality"], v["attribution"]) == ("COOPERATE", "expected", None)
+
+
+def test_attribution_passive_charge_takes_the_sentence_source(run: Run) -> None:
+    out = run("A Belarusian trader was charged with selling drones to Russia, Lithuania said.")
+    assert _aid(out)["attribution"]["entity"] == by_name(out)["Lithuania"]["id"]
+
+
+def test_attribution_source_after_a_comma_stays_in_the_sentence(run: Run) -> None:
+    text = (
+        "Lukashenko travelled to Tehran on Monday, leading a delegation that included Defence "
+        "Minister Viktor Khrenin, Belarusian state media reported."
+    )
+    out = run(text)
+    (visit,) = [v for v in out["events"] if v["trigger"] == "travelled"]
+    assert visit["text"] == text
+    assert visit["attribution"]["entity"] == by_name(out)["Belarus"]["id"]

@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tests.nlp.helpers import FakeLinker, by_name
 
 Run = Callable[..., dict[str, Any]]
@@ -19,15 +21,30 @@ def test_entities_surname_joins_full_name(run: Run) -> None:
     assert _mentions(xi) == ["Xi Jinping", "Xi"]
 
 
-def test_entities_two_kims_stay_apart(run: Run) -> None:
+def test_entities_two_kims_bare_surname_goes_to_the_one_just_named(run: Run) -> None:
     out = run(
         "Kim Jong Un inspected a shipyard on Friday. Kim Yo Jong issued a statement the next day. "
         "Kim said the drills were a provocation."
     )
     people = by_name(out)
     assert _mentions(people["Kim Jong Un"]) == ["Kim Jong Un"]
-    # A bare surname goes to the most recently mentioned full name.
     assert _mentions(people["Kim Yo Jong"]) == ["Kim Yo Jong", "Kim"]
+
+
+def test_entities_two_kims_partner_picks_the_one_met_before(run: Run) -> None:
+    out = run(
+        "Kim Jong Un met Vladimir Putin in Moscow. Kim Yo Jong later criticised Seoul. "
+        "The Kremlin said Putin and Kim would meet again."
+    )
+    assert _mentions(by_name(out)["Kim Jong Un"]) == ["Kim Jong Un", "Kim"]
+
+
+def test_entities_two_kims_leader_is_the_salient_one(run: Run) -> None:
+    out = run(
+        "North Korean leader Kim Jong Un opened a factory. His sister Kim Yo Jong watched. "
+        "Officials praised the new machines at length. Kim then left for Wonsan."
+    )
+    assert _mentions(by_name(out)["Kim Jong Un"])[-1] == "Kim"
 
 
 def test_entities_full_name_again_rejoins_first_person(run: Run) -> None:
@@ -54,23 +71,89 @@ def test_entities_unestablished_role_links_no_one(run: Run) -> None:
     assert _mentions(by_name(out)["Iran"]) == ["Iranian"]
 
 
-def test_entities_titles_cut_from_names(run: Run) -> None:
-    out = run("Foreign Minister Choe Son Hui met reporters after the session.")
-    assert "Choe Son Hui" in by_name(out)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Foreign Minister Choe Son Hui met reporters after the session.", "Choe Son Hui"),
+        ("Vice Marshal Pak Jong-chon inspected an artillery unit.", "Pak Jong-chon"),
+        ("Choe Son Hui, the North's foreign minister, met the envoy.", "Choe Son Hui"),
+        ("Defence Minister No Kwang Chol toured the base.", "No Kwang Chol"),
+    ],
+)
+def test_entities_korean_names_whole_and_without_titles(run: Run, text: str, name: str) -> None:
+    assert by_name(run(text))[name]["type"] == "Person"
 
 
-def test_entities_vessel_after_cue_word(run: Run) -> None:
-    out = run("The tanker Sky Harmony switched off its transponder near the coast.")
-    assert by_name(out)["Sky Harmony"]["type"] == "Vessel"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Defence Minister of Belarus met the press.",
+        "The Secretary of State said the plan was sound.",
+        "Chinese Politburo member Li Qiang arrived on Monday.",
+    ],
+)
+def test_entities_title_words_are_not_organisations(run: Run, text: str) -> None:
+    orgs = [e["name"] for e in run(text)["entities"] if e["type"] == "Organization"]
+    assert orgs == []
+
+
+def test_entities_country_opening_an_organisation_is_split_off(run: Run) -> None:
+    out = run(
+        "The U.S. Department of the Treasury fined the bank. Russia's Ministry of Defence replied."
+    )
+    names = by_name(out)
+    assert names["Department of the Treasury"]["country"] == ["us"]
+    assert names["United States"]["type"] == "Country"
+    assert names["Ministry of Defence"]["country"] == ["ru"]
+
+
+def test_entities_government_of_a_country_is_the_country(run: Run) -> None:
+    out = run("The Government of Japan froze the accounts.")
+    assert [e["name"] for e in out["entities"]] == ["Japan"]
+
+
+def test_entities_vessel_after_cue_word_and_in_apposition(run: Run) -> None:
+    out = run(
+        "The tanker Sky Rose switched off its transponder. Inspectors boarded a Togo-flagged "
+        "freighter, the Golden Bell, in May. The vessel later sailed to Nampo."
+    )
+    names = by_name(out)
+    assert names["Sky Rose"]["type"] == "Vessel"
+    assert _mentions(names["Golden Bell"]) == ["Golden Bell", "The vessel"]
 
 
 def test_entities_acronym_joins_organisation(run: Run) -> None:
     out = run(
-        "Investigators named the Green Pine Associated Corporation (GPAC) in the report. "
-        "GPAC did not reply."
+        "Investigators named the Korea Tangun Trading Corporation (KTTC) in the report. "
+        "KTTC did not reply."
     )
-    org = by_name(out)["Green Pine Associated Corporation"]
-    assert _mentions(org) == ["Green Pine Associated Corporation", "GPAC", "GPAC"]
+    org = by_name(out)["Korea Tangun Trading Corporation"]
+    assert _mentions(org) == ["Korea Tangun Trading Corporation", "KTTC", "KTTC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("SEOUL, March 2 (Yonhap) -- North Korea fired a missile.", "Seoul", "Place"),
+        ("UNITED NATIONS (AP) — The council met.", "United Nations", "Organization"),
+        ("KHABAROVSK, Russia (Reuters) - A train arrived.", "Khabarovsk", "Place"),
+    ],
+)
+def test_entities_datelines(run: Run, text: str, name: str, kind: str) -> None:
+    assert by_name(run(text))[name]["type"] == kind
+
+
+def test_entities_agencies_and_media_from_tables(run: Run) -> None:
+    out = run("OFAC named the firm, the NIS said, citing Yonhap.")
+    names = by_name(out)
+    assert names["Office of Foreign Assets Control"]["country"] == ["us"]
+    assert names["National Intelligence Service"]["country"] == ["kr"]
+    assert names["Yonhap"]["type"] == "Organization"
+
+
+def test_entities_definite_descriptions_refer_back(run: Run) -> None:
+    out = run("Investigators boarded the tanker Blue Sky. The tanker carried fuel.")
+    assert _mentions(by_name(out)["Blue Sky"]) == ["Blue Sky", "The tanker"]
 
 
 def test_entities_offsets_slice_to_mention_text(run: Run) -> None:
@@ -96,3 +179,41 @@ def test_entities_linker_called_once_per_full_name_never_for_surnames(
     assert "Ri" not in called and "Kim" not in called
     assert by_name(out)["Ri Pyong-chol"]["links"][0]["list_id"] == "KPi.T01"
     assert by_name(out)["Kim"]["links"] == []
+
+
+def test_entities_generic_organisation_not_linked_across_countries(run: Run) -> None:
+    out = run("Russia's Munitions Industry Department denied the report.")
+    assert by_name(out)["Munitions Industry Department"]["links"] == []
+
+
+def test_entities_law_title_parts_are_no_names(run: Run) -> None:
+    out = run("The measures were made under the Belarus (Sanctions) (EU Exit) Regulations 2019.")
+    assert "EU Exit" not in by_name(out)
+
+
+def test_entities_hyphenated_place_and_seat_as_place(run: Run) -> None:
+    out = run("Putin received Lukashenko in the Kremlin after tankers left Ningbo-Zhoushan.")
+    places = {e["name"] for e in out["entities"] if e["type"] == "Place"}
+    assert {"Ningbo-Zhoushan"} <= places
+    assert any(name.endswith("Kremlin") for name in places)
+    assert "Russia" not in by_name(out)
+
+
+class _VariantLinker(FakeLinker):
+    """Answers an exact match and a spelling variant of another listed name."""
+
+    def link(self, name: str, *, entity_type: str, countries: Any = ()) -> list[dict[str, Any]]:
+        exact = {"list_id": "KPe.T1", "name": name.upper(), "score": 1.0, "programs": ["DPRK"]}
+        variant = {"list_id": "KPe.T2", "name": "VARIANT", "score": 0.99, "programs": ["DPRK"]}
+        return [exact, variant] if "Taesong" in name else [variant]
+
+
+def test_entities_exact_link_outranks_variants(nlp: Any) -> None:
+    from sanctionwatch.ingest._document import Document
+    from sanctionwatch.nlp import extract
+
+    text = "Korea Taesong Trading Company and Korea Ryongbong Trading Company were named."
+    out = extract(Document(text=text), nlp=nlp, linker=_VariantLinker())
+    links = {e["name"]: [x["list_id"] for x in e["links"]] for e in out["entities"]}
+    assert links["Korea Taesong Trading Company"] == ["KPe.T1"]
+    assert links["Korea Ryongbong Trading Company"] == ["KPe.T2"]

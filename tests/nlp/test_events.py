@@ -153,3 +153,248 @@ def test_events_span_is_the_sentence(run: Run) -> None:
     text = "The talks ended. Iran and Belarus signed a pact. Nothing else happened."
     v = _one(run(text), "AGREE")
     assert text[v["start"] : v["end"]] == v["text"] == "Iran and Belarus signed a pact."
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Both Minsk and Beijing reject the claims.", ["Belarus", "China"], []),
+        ("Iran provides Russia with drones and artillery rounds.", ["Iran"], ["Russia"]),
+        ("The drones were shipped to Russia by Iran.", ["Iran"], ["Russia"]),
+        ("A veto by China ended the debate.", ["China"], []),
+        ("Pyongyang's arms transfers to Moscow continued.", ["North Korea"], ["Russia"]),
+        ("Belarus bought missiles from Iran.", ["Iran"], ["Belarus"]),
+        ("Moscow received artillery shells from Pyongyang.", ["North Korea"], ["Russia"]),
+        ("China did not import coal from North Korea.", ["North Korea"], ["China"]),
+        ("Russian firms procured North Korean missiles.", ["North Korea"], ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_argument_structures(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    v = next(v for v in run(text)["events"] if v["type"] in ("AID", "REJECT"))
+    assert (names(run(text), v["actors"]), names(run(text), v["targets"])) == (actors, targets)
+
+
+def test_events_receive_a_person_is_a_meeting(run: Run) -> None:
+    v = _one(run("Lukashenko received the Iranian envoy Ali Karimi in Minsk."), "CONSULT")
+    assert v["mode"] == "meet"
+
+
+def test_events_exchange_is_two_events(run: Run) -> None:
+    out = run("Belarus sold drones to Iran in exchange for Iranian oil.")
+    aid = events(out, "AID")
+    assert [(names(out, v["actors"]), names(out, v["targets"]), v["items"]) for v in aid] == [
+        (["Belarus"], ["Iran"], ["drones"]),
+        (["Iran"], ["Belarus"], ["oil"]),
+    ]
+    assert aid[1]["trigger"] == "in exchange for"
+
+
+def test_events_exchange_noun_is_two_events(run: Run) -> None:
+    out = run("Analysts expect a swap, an exchange of Belarusian drones for Iranian oil.")
+    aid = events(out, "AID")
+    assert [(names(out, v["actors"]), names(out, v["targets"])) for v in aid] == [
+        (["Belarus"], ["Iran"]),
+        (["Iran"], ["Belarus"]),
+    ]
+
+
+def test_events_goods_origin_names_the_giver(run: Run) -> None:
+    out = run("The Council condemned the transfer of Iranian drones to Russia.")
+    aid = _one(out, "AID")
+    assert (names(out, aid["actors"]), names(out, aid["targets"])) == (["Iran"], ["Russia"])
+
+
+def test_events_denial_points_back_at_the_claim(run: Run) -> None:
+    out = run("Minsk rejected accusations of arms sales to Russia.")
+    assert _one(out, "REJECT")["mode"] == "deny"
+    sale = _one(out, "AID")
+    assert names(out, sale["actors"]) == ["Belarus"]
+    assert sale["modality"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        ("Lukashenko praised Iran.", "SUPPORT", None),
+        ("Belarus and Iran held a summit in Minsk.", "CONSULT", "meet"),
+        ("Lukashenko travelled to Tehran.", "CONSULT", "visit"),
+        ("The EU halted shipments of oil to Belarus.", "SANCTION", "halt"),
+        ("Japan designated three Chinese firms.", "SANCTION", None),
+        ("Russia launched drones at Kyiv.", "ASSAULT", "military"),
+        ("Russia struck Kharkiv with missiles.", "ASSAULT", None),
+        ("Washington threatened Minsk with new sanctions.", "THREATEN", None),
+        ("Iran dropped its objection to the inspection.", "CONCEDE", None),
+        ("Seoul broadcast propaganda across the border to Pyongyang.", "PROTEST", "broadcast"),
+        ("Belarus sent propaganda leaflets to Ukraine.", "PROTEST", "propaganda"),
+        ("The Ukrainian ministry accused Minsk of smuggling.", "ACCUSE", "allege"),
+    ],
+)
+def test_events_lexicon_types_and_modes(run: Run, text: str, etype: str, mode: str | None) -> None:
+    assert _one(run(text), etype)["mode"] == mode
+
+
+def test_events_warning_that_reports_is_not_a_threat(run: Run) -> None:
+    out = run("Ukrainian officials warned that Iran could sell missiles to Russia.")
+    assert events(out, "THREATEN") == []
+    assert _one(out, "AID")["modality"] == "hypothetical"
+
+
+def test_events_warning_of_consequences_is_a_threat(run: Run) -> None:
+    out = run("Lukashenko warned that Belarus would strike back if Poland attacked.")
+    assert names(out, _one(out, "THREATEN")["actors"]) == ["Lukashenko"]
+
+
+def test_events_blocked_act_is_no_event(run: Run) -> None:
+    out = run("China blocked a council statement condemning Iran.")
+    assert events(out, "ACCUSE") == []
+
+
+def test_events_items_and_places(run: Run) -> None:
+    v = _one(run("Iran delivered drones and fuel to Russia in the port of Nakhodka."), "AID")
+    assert v["items"] == ["drones", "oil"]
+    assert names(run("Iran delivered drones and fuel to Russia in the port of Nakhodka."),
+                 v["locations"]) == ["Nakhodka"]  # fmt: skip
+
+
+def test_events_date_of_the_reporting_verb_is_not_the_events(run: Run) -> None:
+    out = run("Zelenskyy said on Monday that Iran had sent missiles to Russia.")
+    assert _one(out, "AID")["date"] is None
+
+
+def test_events_date_in_the_events_clause(run: Run) -> None:
+    out = run("Zelenskyy said on Monday that Iran had sent missiles to Russia in February.")
+    assert _one(out, "AID")["date"] == "2025-02"
+
+
+def test_events_month_is_the_nearest_not_after_publication(run: Run) -> None:
+    assert (
+        _one(run("Iran sold drones to Russia in March.", published="2025-02-10"), "AID")["date"]
+        == "2024-03"
+    )
+
+
+def test_events_thanks_and_the_support_thanked_for(run: Run) -> None:
+    out = run("Lukashenko thanked Iran for its support.")
+    assert [
+        (names(out, v["actors"]), names(out, v["targets"])) for v in events(out, "SUPPORT")
+    ] == [
+        (["Lukashenko"], ["Iran"]),
+        (["Iran"], []),
+    ]
+
+
+def test_events_exchange_of_prisoners_runs_back_as_a_handover(run: Run) -> None:
+    out = run(
+        "Minsk is ready to hand over two Polish prisoners to Warsaw in exchange for "
+        "Belarusians held in Lithuania."
+    )
+    found = {(tuple(names(out, v["actors"])), tuple(names(out, v["targets"])))
+             for v in events(out, "CONCEDE")}  # fmt: skip
+    assert found == {(("Belarus",), ("Poland",)), (("Poland",), ("Belarus",))}
+
+
+def test_events_participle_modifier_is_a_passive_event(run: Run) -> None:
+    out = run("Kyiv showed two captured Russian pilots to reporters on Monday.")
+    (v,) = events(out, "COERCE")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == ([], ["Russia"])
+
+
+def test_events_banned_act_is_not_an_event(run: Run) -> None:
+    out = run("Iranian officials are banned from travelling to the European Union.")
+    assert events(out, "CONSULT") == []
+    assert len(events(out, "SANCTION")) == 1
+
+
+def test_events_added_to_the_list(run: Run) -> None:
+    out = run("Minsk Tractor Works has been added to the Entity List by the United States.")
+    (v,) = events(out, "SANCTION")
+    assert names(out, v["targets"]) == ["Minsk Tractor Works"]
+
+
+def test_events_receiver_fused_into_the_goods(run: Run) -> None:
+    out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
+    (v,) = events(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Iran"], ["Belarus"])
+
+
+def test_events_unnamed_receivers_in_a_country(run: Run) -> None:
+    out = run("Belarus sold tractors to traders in Iran last year.")
+    (v,) = events(out, "AID")
+    assert names(out, v["targets"]) == ["Iran"]
+
+
+def test_events_subject_of_an_adjective_complement(run: Run) -> None:
+    out = run("Officials said Minsk was likely to ship more drones to Russia.")
+    (v,) = events(out, "AID")
+    assert names(out, v["actors"]) == ["Belarus"]
+
+
+def test_events_unnamed_accuser_with_a_named_accused(run: Run) -> None:
+    out = run("European diplomats have accused Minsk of hosting Russian missiles.")
+    v = events(out, "ACCUSE")[0]
+    assert (names(out, v["actors"]), names(out, v["targets"])) == ([], ["Belarus"])
+
+
+def test_events_join_the_fighting_and_kill(run: Run) -> None:
+    out = run("About 200 Belarusian soldiers were killed after the soldiers joined the fighting.")
+    found = sorted((tuple(names(out, v["actors"])), tuple(names(out, v["targets"])))
+                   for v in events(out, "ASSAULT"))  # fmt: skip
+    assert found == [((), ("Belarus",)), (("Belarus",), ())]
+
+
+def test_events_questioning_findings_is_an_accusation(run: Run) -> None:
+    out = run("Belarus questioned the commission's findings. Police questioned the two men.")
+    assert [v["trigger"] for v in events(out, "ACCUSE")] == ["questioned findings"]
+
+
+def test_events_prohibiting_sales_to_a_country(run: Run) -> None:
+    out = run("The Council also prohibited the sale to Belarus of aircraft parts.")
+    (v,) = events(out, "SANCTION")
+    assert names(out, v["targets"]) == ["Belarus"]
+
+
+def test_events_gerund_fused_with_its_object_after_accused_of(run: Run) -> None:
+    out = run("Kyiv accused Minsk of hosting missiles that Russia fired at Kharkiv.")
+    (attack,) = events(out, "ASSAULT")
+    assert names(out, attack["actors"]) == ["Russia"]
+    assert names(out, attack["locations"]) == ["Kharkiv"]
+
+
+def test_events_plural_title_of_countries(run: Run) -> None:
+    out = run("The defence ministers of Belarus and Russia met in Minsk on Friday.")
+    (v,) = events(out, "CONSULT")
+    assert names(out, v["actors"]) == ["Belarus", "Russia"]
+
+
+def test_events_invitation_accepted_is_a_planned_visit(run: Run) -> None:
+    out = run("Lukashenko accepted an invitation to visit Tehran next year.")
+    (v,) = events(out, "CONSULT")
+    assert (names(out, v["actors"]), v["modality"]) == (["Lukashenko"], "expected")
+
+
+def test_events_partner_as_subject_of_a_small_clause(run: Run) -> None:
+    out = run("Iran agreed to work closely with Belarus to develop drones.")
+    (v,) = events(out, "COOPERATE")
+    assert names(out, v["targets"]) == ["Belarus"]
+
+
+def test_events_voyages_of_ships_are_no_visits(run: Run) -> None:
+    assert events(run("Three Iranian tankers made trips to Venezuela last year."), "CONSULT") == []
+
+
+def test_events_passive_conjunct_takes_the_shared_subject_as_target(run: Run) -> None:
+    out = run(
+        "Lukashenko arrived in Tehran on Monday and was greeted at the airport by Iranian "
+        "President Masoud Pezeshkian."
+    )
+    (v,) = [e for e in events(out, "CONSULT") if e["trigger"] == "greeted"]
+    assert names(out, v["actors"]) == ["Masoud Pezeshkian"]
+    assert names(out, v["targets"]) == ["Lukashenko"]
+
+
+def test_events_withdrawn_troops_retreat(run: Run) -> None:
+    out = run("Belarusian troops stationed near the border have been withdrawn, Lithuania said.")
+    (v,) = events(out, "RETREAT")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Belarus"], [])

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
 import sanctionwatch.nlp as nlp_pkg
 from sanctionwatch.exc import PipelineError
-from sanctionwatch.nlp import GAZETTEER_FACTORY, load_pipeline
+from sanctionwatch.nlp import (
+    ENTITIES_FACTORY,
+    EVENTS_FACTORY,
+    GAZETTEER_FACTORY,
+    RELATIONS_FACTORY,
+    SEGMENTER_FACTORY,
+    load_pipeline,
+)
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME
 from sanctionwatch.settings import SPACY_MODEL
 
@@ -17,8 +25,12 @@ def test_load_pipeline_missing_raises_pipeline_error() -> None:
     assert isinstance(info.value.__cause__, OSError)
 
 
-def test_load_pipeline_adds_gazetteer_last(nlp: Language) -> None:
-    assert nlp.pipe_names[-1] == COMPONENT_NAME
+def test_load_pipeline_adds_components_in_order(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names[-4:] == [
+        COMPONENT_NAME, "sanctionwatch_entities", "sanctionwatch_relations", "sanctionwatch_events",
+    ]  # fmt: skip
+    assert names.index("sanctionwatch_segmenter") < names.index("parser")
     assert nlp.get_pipe_meta(COMPONENT_NAME).factory == GAZETTEER_FACTORY
 
 
@@ -26,8 +38,27 @@ def test_load_pipeline_cached_per_name(nlp: Language) -> None:
     assert load_pipeline(SPACY_MODEL) is nlp
 
 
+def test_components_usable_in_a_plain_pipeline() -> None:
+    """The registered factories work in a user's own pipeline, run whole by ``nlp()``."""
+    plain = spacy.load(SPACY_MODEL)
+    plain.add_pipe(SEGMENTER_FACTORY, before="parser")
+    plain.add_pipe(GAZETTEER_FACTORY)
+    plain.add_pipe(ENTITIES_FACTORY)
+    plain.add_pipe(RELATIONS_FACTORY)
+    plain.add_pipe(EVENTS_FACTORY)
+    doc = plain("PYONGYANG, May 2 (KCNA) - Belarus sold rockets to North Korea, Lukashenko said.")
+    names = {e.name: e for e in doc._.sw_entities.entities}
+    assert names["Pyongyang"].type == "Place" and names["North Korea"].type == "Country"
+    (event,) = doc._.sw_events
+    assert (event.type, [e.name for e in event.actors], [e.name for e in event.targets]) == (
+        "AID", ["Belarus"], ["North Korea"],
+    )  # fmt: skip
+    assert doc._.sw_relations == []
+
+
 def test_nlp_exports_pinned() -> None:
     assert set(nlp_pkg.__all__) == {
-        "GAZETTEER_FACTORY", "SCHEMA_ID", "Gazetteer", "Linker", "extract", "extract_many",
-        "load_pipeline",
+        "ENTITIES_FACTORY", "EVENTS_FACTORY", "GAZETTEER_FACTORY", "RELATIONS_FACTORY",
+        "SCHEMA_ID", "SEGMENTER_FACTORY", "EntityStep", "EventStep", "Gazetteer", "Linker",
+        "Reader", "RelationStep", "Segmenter", "extract", "extract_many", "load_pipeline",
     }  # fmt: skip

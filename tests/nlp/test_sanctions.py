@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 Run = Callable[..., dict[str, Any]]
 
 
@@ -13,20 +15,44 @@ def _provisions(out: dict[str, Any], etype: str = "AID") -> list[str]:
 
 def test_sanctions_arms_exported_by_dprk(run: Run) -> None:
     out = run("North Korea shipped rockets to Belarus.")
-    assert _provisions(out) == ["UNSCR 1718 (2006) para 8(b)", "UNSCR 1874 (2009) para 9"]
+    assert _provisions(out) == ["UNSCR 1718 (2006) para 8(b)", "UNSCR 1874 (2009)"]
 
 
 def test_sanctions_arms_supplied_to_dprk(run: Run) -> None:
     out = run("Belarus supplied North Korea with air defence systems.")
-    assert _provisions(out) == ["UNSCR 1718 (2006) para 8(a)", "UNSCR 1874 (2009) para 10"]
+    assert _provisions(out) == ["UNSCR 1718 (2006) para 8(a)", "UNSCR 1874 (2009)"]
 
 
 def test_sanctions_none_for_arms_between_others(run: Run) -> None:
     assert _provisions(run("Belarus shipped rockets to Russia.")) == []
 
 
-def test_sanctions_none_for_non_military_items(run: Run) -> None:
-    assert _provisions(run("North Korea shipped coal to Belarus.")) == []
+def test_sanctions_none_for_goods_no_regime_covers(run: Run) -> None:
+    assert _provisions(run("North Korea shipped aircraft parts to Belarus.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "provisions"),
+    [
+        ("North Korea shipped coal to Belarus.", ["UNSCR 2371 (2017) para 8"]),
+        ("Belarus supplied refined petroleum to North Korea.", ["UNSCR 2397 (2017) para 5"]),
+        ("Belarus sold crude oil to North Korea.", ["UNSCR 2397 (2017) para 4"]),
+        ("Belarus supplied oil to North Korea.",
+         ["UNSCR 2397 (2017) para 5", "UNSCR 2397 (2017) para 4"]),
+        ("Belarus sold yachts to North Korea.", ["UNSCR 1718 (2006) para 8(a)(iii)"]),
+        ("North Korea sent workers to Belarus.", ["UNSCR 2397 (2017) para 8", "UNSCR 2375 (2017)"]),
+        ("North Korea exported textiles to Belarus.", ["UNSCR 2375 (2017)"]),
+        ("Belarus sold luxury cars to North Korea in ship-to-ship transfers.",
+         ["UNSCR 1718 (2006) para 8(a)(iii)", "UNSCR 2375 (2017)"]),
+    ],
+)  # fmt: skip
+def test_sanctions_sectoral_provisions(run: Run, text: str, provisions: list[str]) -> None:
+    assert _provisions(run(text)) == provisions
+
+
+def test_sanctions_reasons_are_given(run: Run) -> None:
+    v = next(v for v in run("North Korea shipped coal to Belarus.")["events"] if v["type"] == "AID")
+    assert "coal" in v["sanctions"][0]["reason"]
 
 
 def test_sanctions_listed_party(run: Run) -> None:

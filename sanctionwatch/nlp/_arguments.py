@@ -1,0 +1,372 @@
+"""Event arguments from the dependency parse: actors, targets, locations, and the tokens that
+hold the items moved.
+
+The subject (or the ``by`` agent of a passive) acts; direct and indirect objects and
+``to``/``with``/``on``/``against`` phrases receive; ``in``/``at`` places locate; coordinated
+subjects and objects all count ("both X and Y reject"). A verb with no subject of its own borrows
+its governor's. A noun trigger takes its actors from a possessive, a modifier, a ``by``/``from``
+phrase or the subject of the light verb it is the object of ("held talks", "oversaw the
+transfer"). Triggers marked ``reverse`` ("buy", "import", "receive") swap the roles: the
+subject receives, the ``from`` phrase gives. Goods with a country ("North Korean munitions")
+name the giver when nothing else does.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sanctionwatch.nlp._coref import Entity
+from sanctionwatch.nlp._data import modality_table
+from sanctionwatch.nlp._entities import EntityIndex
+from sanctionwatch.nlp._lexicon import Trigger
+from sanctionwatch.nlp._names import is_capital, is_title_word
+from sanctionwatch.nlp._syntax import subjects
+
+__all__ = ["VEHICLES", "Arguments", "entities_of", "fill", "goods_origin"]
+
+_TARGET_PREPS = frozenset(
+    {"to", "with", "on", "against", "toward", "towards", "into", "upon", "for", "over"}
+)
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "off"})
+_ACTOR_PREPS = frozenset({"by", "from", "between", "among"})
+_WH = frozenset({"WDT", "WP", "WP$"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", "flight", "truck",
+                       "freighter", "boat"})  # fmt: skip
+_LISTING = frozenset({"include", "be", "comprise"})
+_TRANSFERS = frozenset({"AID", "CONCEDE"})
+
+
+class Arguments:
+    """Actors, targets and locations being collected for one event."""
+
+    def __init__(self) -> None:
+        self.actors: list[Entity] = []
+        self.targets: list[Entity] = []
+        self.locations: list[Entity] = []
+        self.from_phrase: list[Entity] = []
+        self.beneficiaries: list[Entity] = []
+        #: Aimed "at" something ("fired missiles at Kyiv"), even a place.
+        self.aimed = False
+
+    @staticmethod
+    def add(bucket: list[Entity], entities: list[Entity]) -> None:
+        for e in entities:
+            if e not in bucket:
+                bucket.append(e)
+
+
+def entities_of(
+    tok: Token, index: EntityIndex, goods: frozenset[int] = frozenset()
+) -> list[Entity]:
+    """Entities a token stands for: its own mention, a group, a pronoun's referent, a modifier's
+    ("US officials"; not for goods: "North Korean missiles" are not North Korea), the
+    organisation an office holder speaks for ("a spokesperson for the ministry"), an
+    apposition's ("We, the G7"), and its conjuncts'."""
+    out: list[Entity] = []
+    for t in (tok, *tok.conjuncts):
+        if t.tag_ in _WH and t.head.dep_ in ("relcl", "acl"):
+            t = t.head.head
+            if t.dep_ == "appos" and index.refers(t.head):
+                t = t.head  # "Rim, a North Korean officer who ...": Rim
+        found = index.refers(t)
+        if not found and t.i not in goods:
+            mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos") and not _flag(c)]
+            if is_title_word(t) and any(c.dep_ != "poss" for c in mods):
+                # "Kim Jong Un's sister Kim Yo Jong": the sister, not her brother
+                mods = [c for c in mods if c.dep_ != "poss"] or mods
+            named = [e for c in mods for e in index.refers(c)]
+            if not named:  # "American hospitals and defence companies": one level further
+                named = [
+                    e
+                    for c in mods
+                    if c.dep_ in ("nmod", "compound") and c.i not in goods
+                    for g in c.children
+                    if g.dep_ in _MODIFIER_DEPS
+                    for e in index.refers(g)
+                ]
+            # A named party before its country: "the North Korean firm KOMID" is KOMID.
+            found = [e for e in named if e.type != "Country"] or named
+        if not found and is_title_word(t):
+            for prep in (
+                c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+            ):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = found or index.refers(pobj)
+        Arguments.add(out, found)
+    return out
+
+
+def _flag(tok: Token) -> bool:
+    """A flag state, not a party: "a Sierra Leone-flagged tanker"."""
+    doc = tok.doc
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_type_ and doc[end].ent_type_ == tok.ent_type_:
+        end += 1
+    window = [t.lower_ for t in doc[end : end + 2]]
+    return "flagged" in window or "-flagged" in window or tok.head.lower_.endswith("flagged")
+
+
+def agents_of_noun(noun: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """Who does what a noun names: its possessive or modifier, or a ``between``/``by`` phrase."""
+    out: list[Entity] = []
+    for c in noun.children:
+        if c.dep_ in _MODIFIER_DEPS and c.i not in goods:
+            Arguments.add(out, entities_of(c, index, goods))
+    for prep in (
+        c for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("between", "by")
+    ):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            Arguments.add(out, entities_of(pobj, index, goods))
+    return out
+
+
+def goods_origin(span: Span, index: EntityIndex) -> list[Entity]:
+    """The country goods come from, from their modifiers ("North Korean artillery rounds",
+    "the North's coal")."""
+    out: list[Entity] = []
+    root = span.root
+    for c in (*root.children, *root.head.children) if root.dep_ == "compound" else root.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < root.i:
+            Arguments.add(out, [e for e in index.refers(c) if e.type == "Country"])
+    return out
+
+
+def _gerund_object(v: Token) -> Token | None:
+    """The object of a gerund misparsed as its modifier: "denied [supplying] weapons to X"."""
+    head = v.head
+    gerund = v.tag_ == "VBG" or (v.tag_ == "NN" and v.lower_.endswith("ing"))
+    if (
+        v.dep_ in ("amod", "compound")
+        and gerund
+        and head.dep_ == "dobj"
+        and v.i == head.left_edge.i
+    ):
+        return head if head.head.pos_ == "VERB" else None
+    return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+
+
+def _receivers_in(noun: Token, verb: Token, index: EntityIndex) -> list[Entity]:
+    """The country of unnamed receivers placed in it: "sold coal to buyers in China" (the
+    place phrase on the noun, or on the verb where the parser put it)."""
+    return [
+        e
+        for c in (*noun.children, *(v for v in verb.children if v.lower_ == "in"))
+        if c.dep_ == "prep" and c.lower_ in ("in", "from")
+        for p in c.children
+        if p.dep_ == "pobj"
+        for e in index.refers(p)
+        if e.type == "Country"
+    ]
+
+
+def _prep_args(
+    tok: Token,
+    trig: Trigger,
+    args: Arguments,
+    index: EntityIndex,
+    goods: frozenset[int],
+    *,
+    noun: bool,
+    after: int = -1,
+    before: int | None = None,
+    in_object: bool = False,
+) -> list[Token]:
+    """Fill arguments from ``tok``'s prepositions (those after token ``after``); return the
+    phrases that may hold items."""
+    spans: list[Token] = []
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "agent", "dative")):
+        if prep.i <= after or (before is not None and prep.i > before):
+            continue
+        word = prep.lower_
+        pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+        if not pobjs:  # "with the United States to address ...": a small clause's subject
+            pobjs = [s for c in prep.children if c.dep_ == "pcomp"
+                     for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
+        if prep.dep_ == "dative" and not pobjs:
+            pobjs = [prep]  # "provides Russia with ...": the dative is the receiver
+        for pobj in pobjs:
+            if word in ("on", "aboard", "by") and pobj.lemma_.lower() in VEHICLES:
+                # "transported on Russian navy ships": the ships' owner carries
+                args.add(args.actors, entities_of(pobj, index, goods))
+                continue
+            found = entities_of(pobj, index, goods)
+            if not found and word in ("to", "into") and trig.type in _TRANSFERS:
+                found = _receivers_in(pobj, tok, index)  # "to buyers in China"
+            if not found and word in _LOCATIVE_PREPS:  # "in the port of Nakhodka"
+                for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    found = [e for p in of.children if p.dep_ == "pobj" for e in index.refers(p)]
+            places = [e for e in found if e.type == "Place"]
+            others = [e for e in found if e.type != "Place"]
+            if places and word in _TARGET_PREPS:
+                # "to Russia's Far East" reaches Russia; goods "to Moscow" reach its government
+                others += [e for c in pobj.children if c.dep_ == "poss" for e in index.refers(c)]
+                if trig.type == "AID" and not trig.locative_target:
+                    others += index.countries_of([p for p in places if is_capital(p.name)])
+            if word == "at" and trig.type_with_target:
+                # "fired missiles at X": aimed at X; a city stays where it happened
+                args.add(args.targets, others)
+                args.add(args.locations, places)
+                args.aimed = True
+            elif word in _LOCATIVE_PREPS:
+                if trig.locative_target:
+                    args.add(args.targets, [e for e in found if e.type == "Country"])
+                    args.add(args.locations, places)
+                else:
+                    args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
+            elif word == "with" and trig.with_role == "actor":
+                args.add(args.actors, others)
+            elif word == "from" and in_object and not trig.reverse:
+                args.add(args.targets, others)  # "captured personnel from North Korea"
+            elif (word == "from" and not noun) or (word == "from" and trig.reverse):
+                args.add(args.from_phrase, others)
+                args.add(args.locations, places)
+            elif prep.dep_ == "agent" or word in _ACTOR_PREPS:
+                if not in_object:  # "condemn the cooperation between X and Y": X and Y are
+                    args.add(args.actors, others)  # the object's doers, not the condemners
+            elif word in _TARGET_PREPS or prep.dep_ == "dative":
+                args.add(args.targets, others)
+                args.add(args.locations, places)
+                if word == "for":
+                    args.add(args.beneficiaries, others)
+            elif word == "of" and noun and trig.type != "AID":
+                args.add(args.targets, others)
+            if word in ("with", "of", "for") or prep.dep_ == "dative":
+                spans.append(pobj)
+    return spans
+
+
+def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """The doers of an event named by an object noun: "condemned the DPRK's supply", "condemn
+    the cooperation between X and Y" target the doers."""
+    from sanctionwatch.nlp._triggers import trigger_for
+
+    if obj.pos_ == "NOUN" and trigger_for(obj) is not None:
+        return agents_of_noun(obj, index, goods)
+    return []
+
+
+def _implicit_agents(noun: Token) -> list[Token]:
+    """Who a bare noun event is pinned on by the verb governing it: the deniers of "rejected
+    accusations of arms transfers", the accused of "accused X of arms transfers"."""
+    verbs = modality_table()["denial_verbs"] | {"accuse", "suspect", "blame"}
+    child = noun
+    while child.dep_ in ("dobj", "pobj", "prep", "compound") and child.head != child:
+        gov = child.head
+        if gov.pos_ == "VERB":
+            if gov.lemma_.lower() not in verbs:
+                return []
+            objs = [c for c in gov.children if c.dep_ == "dobj" and c != child]
+            active, passive = subjects(gov)
+            return objs or (passive if gov.lemma_.lower() != "deny" and passive else active)
+        child = gov
+    return []
+
+
+def _fused_receiver(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """ "offering Pyongyang food": an indirect object the parser fused into the goods' name."""
+    first = obj.left_edge
+    if first.dep_ != "compound" or first.head != obj or first.pos_ != "PROPN":
+        return []
+    return [e for e in entities_of(first, index, goods) if e.type in ("Country", "Person")]
+
+
+def _has_receiver(head: Token, index: EntityIndex, goods: frozenset[int]) -> bool:
+    """Whether the verb names a receiver that is not a place: "to X" or an indirect object."""
+    for c in head.children:
+        parts = [c] if c.dep_ == "dative" else []
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into"):
+            parts = [o for o in c.children if o.dep_ == "pobj"]
+        if any(e.type != "Place" for p in parts for e in entities_of(p, index, goods)):
+            return True
+    return False
+
+
+def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: frozenset[int],
+         args: Arguments) -> list[Token]:  # fmt: skip
+    """Fill ``args`` for the event triggered by ``head`` (with light verb ``pred``); return the
+    tokens whose subtrees hold its items."""
+    holders: list[Token] = []
+    gerund_of = _gerund_object(head)
+    if gerund_of is not None:
+        # "denied [buying] shells from X": a gerund misparsed as its object's modifier
+        holders.append(gerund_of)
+        args.add(
+            args.targets, [e for e in entities_of(gerund_of, index, goods) if e.type != "Place"]
+        )
+        holders += _prep_args(
+            gerund_of.head, trig, args, index, goods, noun=False, after=gerund_of.i
+        )
+    verbal = head.pos_ != "NOUN" or pred != head
+    if verbal:
+        active, passive = subjects(pred)
+        for t in active:
+            args.add(args.actors, entities_of(t, index, goods))
+        for t in passive:
+            args.add(args.targets, entities_of(t, index, goods))
+        holders += passive
+    if head.pos_ != "NOUN":
+        objs = _objects(head)
+        cut = next((o.i for o in objs for c in o.children if _gerund_object(c) is not None), None)
+        # "hand over North Korean soldiers to Kim": what moves to a named receiver is no party
+        moved = trig.type in _TRANSFERS and _has_receiver(head, index, goods)
+        for obj in objs:
+            if obj.dep_ != "dobj" or obj.i == cut:
+                continue
+            found = [] if moved else entities_of(obj, index, goods)
+            found = found or _noun_object_targets(obj, index, goods)
+            if trig.type in _TRANSFERS and not trig.reverse and obj.i in goods:
+                found = found or _fused_receiver(obj, index, goods)
+            args.add(args.targets, [e for e in found if e.type != "Place"])
+            args.add(args.locations, [e for e in found if e.type == "Place"])
+            holders.append(obj)
+            holders += _prep_args(obj, trig, args, index, goods, noun=True, in_object=True)
+        holders += _prep_args(head, trig, args, index, goods, noun=False, before=cut)
+    else:
+        for c in head.children:
+            if c.dep_ in _MODIFIER_DEPS and c.i not in goods:
+                args.add(args.actors, entities_of(c, index, goods))
+                holders.append(c)
+        holders += _prep_args(head, trig, args, index, goods, noun=True)
+        if pred != head:
+            holders += _prep_args(pred, trig, args, index, goods, noun=False)
+        elif not args.actors:
+            for t in _implicit_agents(head):
+                args.add(args.actors, entities_of(t, index, goods))
+    if trig.needs_target and not args.targets and head.pos_ != "NOUN":
+        # "help North Korea build satellites": the helped is the complement's subject
+        for clause in (c for c in head.children if c.dep_ in ("ccomp", "xcomp")):
+            for s in (c for c in clause.children if c.dep_ == "nsubj"):
+                args.add(args.targets, entities_of(s, index, goods))
+    if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "to":
+        adj = head.head.head
+        if adj.lower_ == "subject":  # "X is subject to U.S. sanctions"
+            cop = adj.head
+            for s in (c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")):
+                args.add(args.targets, entities_of(s, index, goods))
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.dep_ == "nsubj":
+        verb = head.head.head
+        if verb.lemma_.lower() in _LISTING:  # "Those designated include X and Y"
+            args.targets = [e for e in args.targets if e.type != "Place"]
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+                args.add(args.targets, entities_of(obj, index, goods))
+    if trig.reverse and not args.beneficiaries:
+        # "Russia bought shells from North Korea": the buyer receives, the seller gives.
+        receivers = args.actors
+        args.actors, args.targets = list(args.from_phrase), receivers + args.targets
+    elif trig.reverse:  # "procured goods for North Korean companies": bought on their behalf
+        args.add(args.actors, args.from_phrase)
+    else:
+        target = args.targets if trig.from_role == "target" else args.actors
+        args.add(target, args.from_phrase)
+    if trig.type == "RETREAT" and not args.actors:
+        # "North Korean soldiers have been withdrawn": the withdrawn side is the one retreating
+        args.actors, args.targets = args.targets, []
+    args.targets = [e for e in args.targets if e not in args.actors]
+    args.locations = [e for e in args.locations if e not in args.targets]
+    return holders

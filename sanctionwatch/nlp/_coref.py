@@ -1,0 +1,245 @@
+"""Who is who inside a document: which entity a short, role or anaphoric mention refers to.
+
+- A bare surname ("Kim") shared by several people goes to the one named in its own or the
+  previous sentence; failing that, to the one standing next to a head of state ("Putin and
+  Kim"), then to the one holding a leader title, then to the most mentioned, then the first.
+- A role phrase ("the Russian president") goes to whoever the document introduced with that
+  role; a role stated without a country matches one stated with it.
+- A group ("the two leaders", "both countries") names several: the people holding the title
+  or the most salient countries.
+- A definite description ("the tanker") goes to the latest entity of its kind; "the country"
+  and "the government" to the most mentioned country.
+- Pronouns: he/she to the latest person (she preferring a woman), it/its to the latest country,
+  organisation or vessel, we/our to the speaker of a statement ("We, the G7 ...").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from sanctionwatch.nlp import _data
+
+if TYPE_CHECKING:
+    from sanctionwatch.nlp._mentions import Mention
+
+__all__ = ["Entity", "Resolver"]
+
+
+def _main_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` head the subject of their sentence's main verb."""
+    for tok in doc[start:end]:
+        if tok.head.i < start or tok.head.i >= end:
+            return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+    return False
+
+
+@dataclass(eq=False)
+class Entity:
+    """One thing the document talks about, with all its mentions."""
+
+    id: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    name: str = ""
+    country: list[str] = field(default_factory=list)
+    key: str | None = None
+    roles: set[tuple[str | None, str]] = field(default_factory=set)
+    aliases: set[tuple[str, ...]] = field(default_factory=set)
+    #: Token index of the latest name (not role) mention, and of the first mention.
+    last: int = 0
+    first: int = 0
+    female: bool = False
+
+    @property
+    def full(self) -> bool:
+        """Whether the entity is known by more than one word (a person's full name)."""
+        return any(len(a) > 1 for a in self.aliases) or self.type != "Person"
+
+    @property
+    def leader(self) -> bool:
+        """Whether a title of a head of state or government was given to the entity."""
+        return any(t in _data.leader_titles() for _, t in self.roles)
+
+
+class Resolver:
+    """Resolution over the entities built so far; ``sent`` maps a token to its sentence number."""
+
+    def __init__(self, entities: list[Entity], sent: list[int], doc: Doc | None = None) -> None:
+        self.entities = entities
+        self.sent = sent
+        self.doc = doc
+
+    def _people(self) -> list[Entity]:
+        return sorted((e for e in self.entities if e.type == "Person"), key=lambda e: -e.last)
+
+    def _recent(self, e: Entity, position: int) -> bool:
+        """Named (not just referred to by a role) in this sentence or the one before."""
+        here = self.sent[position]
+        return any(here - 1 <= self.sent[m.start] <= here for m in e.mentions if m.kind == "name")
+
+    def person(self, words: tuple[str, ...], m: Mention, near: Entity | None) -> Entity | None:
+        """The person a name refers to: the same full name, or the bearer of a part of it."""
+        people = self._people()
+        for e in people:
+            if len(words) > 1 and words in e.aliases:
+                return e
+        bearers = [
+            e for e in people
+            if any(set(words) <= set(a) and len(words) < len(a)
+                   and (words[0] == a[0] or words[-1] == a[-1]) for a in e.aliases)
+        ]  # fmt: skip
+        if len({id(e) for e in bearers}) > 1:
+            return self._disambiguate(bearers, m, near)
+        if bearers:
+            return bearers[0]
+        # A fuller name after a surname-only mention: "Putin" ... "Vladimir Putin".
+        return next(
+            (e for e in people if not e.full and any(set(a) <= set(words) for a in e.aliases)), None
+        )
+
+    def _disambiguate(self, bearers: list[Entity], m: Mention, near: Entity | None) -> Entity:
+        if near is not None:
+            # "Putin and Kim": the Kim who stood with Putin before, or the one with a leader title
+            # next to a head of state
+            together = {self.sent[y.start] for y in near.mentions}
+            met = [e for e in bearers if any(self.sent[x.start] in together for x in e.mentions)]
+            if met:
+                return max(met, key=lambda e: e.last)
+            leaders = [e for e in bearers if e.leader]
+            if leaders and near.leader:
+                return leaders[0]
+        local = [e for e in bearers if self._recent(e, m.start)]
+        if local:
+            return max(local, key=lambda e: max(x.start for x in e.mentions if x.kind == "name"))
+        return min(bearers, key=lambda e: (not e.leader, -len(e.mentions), e.first))
+
+    def role(self, role: tuple[str | None, str]) -> Entity | None:
+        """The entity the document introduced with this (country, title)."""
+        country, title = role
+        for e in sorted(self.entities, key=lambda e: -e.last):
+            for c, t in e.roles:
+                if t == title and (country is None or c is None or c == country):
+                    return e
+        return None
+
+    def group(self, m: Mention) -> list[Entity]:
+        """The entities a plural phrase names."""
+        spec = _data.anaphora().groups.get(m.word or "", {})
+        here = self.sent[m.start]
+        count = m.count or 2
+        before = [e for e in self.entities if e.first < m.start]
+        if "title" in spec:
+            word = str(spec["title"])
+            if word == "leader":
+                holders = [e for e in before if e.leader]
+            else:
+                holders = [e for e in before if any(word in t for _, t in e.roles)]
+            holders.sort(key=lambda e: -e.last)
+            holders = sorted(holders[:count] if m.count else holders, key=lambda e: e.first)
+            if word == "leader" and len(holders) < count:
+                # "the two leaders" where no title was given: the most mentioned people
+                people = sorted((e for e in before if e.type == "Person" and e not in holders),
+                                key=lambda e: (-len(e.mentions), e.first))  # fmt: skip
+                holders += people[: count - len(holders)]
+            chosen = holders[:count] if m.count or len(holders) >= 2 else []
+            return sorted(chosen, key=lambda e: e.first)
+        kind = str(spec.get("type", "Country"))
+        candidates = [e for e in before if e.type == kind]
+        pair = self._pair(candidates, m.start) if count == 2 else None
+        if pair is not None:  # "Russia and China ... both governments": the pair named together
+            return pair
+        candidates.sort(key=lambda e: (
+            not any(self.sent[x.start] == here for x in e.mentions), -len(e.mentions), e.first,
+        ))  # fmt: skip
+        chosen = candidates[:count]
+        return sorted(chosen, key=lambda e: e.first) if len(chosen) == count else []
+
+    def _pair(self, candidates: list[Entity], start: int) -> list[Entity] | None:
+        """The latest two of ``candidates`` named together ("X and Y") in this sentence or
+        the one before."""
+        if self.doc is None:
+            return None
+        here = self.sent[start]
+        spans = sorted(
+            (x.start, x.end, e)
+            for e in candidates
+            for x in e.mentions
+            if x.end <= start and here - 1 <= self.sent[x.start] <= here
+        )
+        for (_, a_end, a), (b_start, _, b) in reversed(list(itertools.pairwise(spans))):
+            between = [t.lower_ for t in self.doc[a_end:b_start]]
+            if a is not b and between in (["and"], [",", "and"], ["or"]):
+                return [a, b]
+        return None
+
+    def definite(self, m: Mention) -> Entity | None:
+        """The entity a definite description ("the tanker", "the country") refers to."""
+        spec = _data.anaphora().definites.get(m.word or "", {})
+        kind = str(spec.get("type", ""))
+        before = [e for e in self.entities if e.type == kind and e.first < m.start]
+        if not before:
+            return None
+        if spec.get("of_country"):  # "the troops": the country whose troops were named
+            return next((e for e in before if e.key == m.country), None)
+        if spec.get("salient"):
+            return min(before, key=lambda e: (-len(e.mentions), e.first))
+        word = spec.get("word")
+        if word:
+            named = [e for e in before if str(word) in e.name.lower() or
+                     any(str(word) in " ".join(a) for a in e.aliases)]  # fmt: skip
+            before = named or before
+        found = max(before, key=lambda e: max(x.start for x in e.mentions))
+        return None if self._unnamed_since(found, m) else found
+
+    def _unnamed_since(self, e: Entity, m: Mention) -> bool:
+        """Whether the description's noun was used, after ``e`` was last mentioned, for
+        something left unnamed: "a North Korean state-owned firm ... the firm"."""
+        if self.doc is None or not m.word:
+            return False
+        last = max((x.end for x in e.mentions if x.end <= m.start), default=m.start)
+        return any(t.lower_ == m.word for t in self.doc[last : m.start])
+
+    def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
+        """The entity a personal pronoun refers to, if any."""
+        words = _data.anaphora().pronouns
+        lower = tok.lower_
+        if lower in words.get("speaker", ()):
+            return speaker
+        here = self.sent[tok.i]
+        if lower in words.get("person", ()):
+            kinds: tuple[str, ...] = ("Person",)
+        elif lower in words.get("thing", ()):
+            kinds = ("Country", "Organization", "Vessel")
+        else:
+            return None
+        found: list[tuple[int, Entity]] = []
+        topics: list[Entity] = []
+        for e in self.entities:
+            for x in e.mentions:
+                # "a spokesman for the ministry ... He warned": the ministry's spokesman
+                spoken = kinds == ("Person",) and x.kind == "role"
+                if e.type not in kinds and not spoken:
+                    continue
+                if x.end <= tok.i and here - 1 <= self.sent[x.start] <= here:
+                    found.append((x.start, e))
+                    if self.sent[x.start] == here - 1 and _main_subject(tok.doc, x.start, x.end):
+                        topics.append(e)
+        if not found:
+            return None
+        found.sort(key=lambda p: -p[0])
+        if len(topics) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and kinds != ("Person",):
+            # "The agency said ... . It said ...": the subject goes on as the subject
+            return topics[0]
+        if lower in words.get("female", ()):
+            women = [e for _, e in found if e.female]
+            if women:
+                return women[0]
+        elif kinds == ("Person",):
+            men = [e for _, e in found if not e.female]
+            if men:
+                return men[0]
+        return found[0][1]

@@ -1,0 +1,239 @@
+"""Name-level lookups for mention finding: titles, country words, Korean names, vessels, datelines.
+
+Titles (and kinship words) are indexed by their first word so that looking one up at a token
+costs a dictionary access, not a scan of the table.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Token
+
+from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._syntax import name_like, positions, span_text
+
+__all__ = [
+    "country_prefix",
+    "dateline_place",
+    "is_capital",
+    "is_title_word",
+    "korean_names",
+    "place_name",
+    "title_at",
+    "title_before",
+    "vessel_cue_before",
+    "vessel_names",
+]
+
+
+# Words that grade a title: "Vice Marshal", "deputy minister", "First Vice Foreign Minister".
+_RANKS = frozenset({"vice", "deputy", "first", "acting", "former", "senior", "chief", "special"})
+
+
+@functools.cache
+def _title_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> title word sequences starting with it, longest first."""
+    words = set(_data.titles()) | set(_data.relation_table()["kinship"])
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for title in words:
+        parts = tuple(title.split())
+        index.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@functools.cache
+def _title_ends() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Last word -> title word sequences ending with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for titles in _title_index().values():
+        for parts in titles:
+            index.setdefault(parts[-1], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def title_at(doc: Doc, i: int, limit: int) -> int:
+    """The number of tokens of the longest title starting at token ``i`` (0 if none)."""
+    if i >= limit:
+        return 0
+    for parts in _title_index().get(doc[i].lower_, ()):
+        n = len(parts)
+        if i + n <= limit and all(
+            _same(doc[i + k].lower_, parts[k], k == n - 1) for k in range(1, n)
+        ):
+            return n
+    return 0
+
+
+def _same(word: str, part: str, last: bool) -> bool:
+    """A title word, or the plural of its last word ("foreign ministers")."""
+    return word == part or (last and word in (part + "s", part + "es"))
+
+
+def title_before(doc: Doc, end: int, floor: int) -> tuple[int, str] | None:
+    """A title ending just before token ``end``: (its start, the title), or None. Rank words
+    before it belong to it ("Vice Marshal", "deputy minister")."""
+    if end - 1 < floor:
+        return None
+    for parts in _title_ends().get(doc[end - 1].lower_, ()):
+        start = end - len(parts)
+        if start >= floor and all(doc[start + k].lower_ == parts[k] for k in range(len(parts))):
+            while start - 1 >= floor and doc[start - 1].lower_ in _RANKS:
+                start -= 1
+            return start, " ".join(t.lower_ for t in doc[start:end])
+    return None
+
+
+@functools.cache
+def _capitals() -> frozenset[str]:
+    return frozenset(c for country in _data.countries().values() for c in country.capitals)
+
+
+def is_capital(name: str) -> bool:
+    """Whether a place name is a capital of the countries table."""
+    return name in _capitals() or name.title() in _capitals()
+
+
+def is_title_word(tok: Token) -> bool:
+    """Whether a title starts at this token."""
+    return title_at(tok.doc, tok.i, len(tok.doc)) > 0
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """Country names and demonyms (as written) -> code."""
+    out: dict[str, str] = {}
+    for c in _data.countries().values():
+        for word in (c.name, *c.names, *c.demonyms):
+            out.setdefault(word.removeprefix("the "), c.code)
+    return out
+
+
+def country_prefix(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """A country name, demonym or possessive ("Russia's") opening ``doc[start:end]`` and leaving
+    at least one word after it: (the number of its tokens, the country code), or None."""
+    words = _country_words()
+    for n in range(min(4, end - start - 1), 0, -1):
+        code = words.get(doc[start : start + n].text)
+        if code is None:
+            continue
+        after = start + n
+        if after < end and doc[after].text in ("'s", "’s"):
+            n += 1
+        if start + n < end:
+            return n, code
+    return None
+
+
+@functools.cache
+def _places() -> dict[str, tuple[str, str | None]]:
+    """Upper-case place and body names -> (kind, country code or body name)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for c in _data.countries().values():
+        for word in (*c.capitals, *c.places):
+            out[word.upper()] = ("place", c.code)
+        out[c.name.upper()] = ("country", c.code)
+    for body, names in _data.bodies().items():
+        for word in (body, *names):
+            out[word.removeprefix("the ").upper()] = ("body", body)
+    return out
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    return {w.upper(): w for c in _data.countries().values() for w in (*c.capitals, *c.places)}
+
+
+def place_name(text: str) -> str:
+    """A place name as the tables spell it ("PYONGYANG" -> "Pyongyang"), else title case."""
+    return _spellings().get(text.upper()) or (
+        "-".join(p.capitalize() for p in text.split("-")) if text.isupper() else text
+    )
+
+
+def dateline_place(doc: Doc, start: int, dash: int) -> tuple[int, int, str, str | None] | None:
+    """The place a dateline opens with ("PYONGYANG, July 27 (Reuters) -"): (start, end, kind,
+    country code or body name); kind is ``place``, ``country`` or ``body``."""
+    end = start
+    while (
+        end < dash
+        and doc[end].text not in (",", "(")
+        and (doc[end].is_upper or not doc[end].is_alpha)
+    ):
+        end += 1
+    if end == start:
+        return None
+    kind, key = _places().get(doc[start:end].text.upper(), ("place", None))
+    return start, end, kind, key
+
+
+def vessel_cue_before(doc: Doc, start: int) -> bool:
+    """Whether a vessel cue word comes right before token ``start`` ("the tanker Sky Rose",
+    "MV Lady R"), or before a comma and "the" ("a tanker, the Sky Harmony,")."""
+    ends = [start]
+    if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
+        ends.append(start - 2)
+    for end in ends:
+        if end < 1:
+            continue
+        last = doc[end - 1].lower_
+        for cue in _data.vessel_cues():
+            if not cue.endswith(last):
+                continue
+            n = len(cue.split())
+            if end - n >= 0 and span_text(doc, end - n, end).lower() == cue:
+                return True
+    return False
+
+
+def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Vessel names the NER missed: capitalised words (and numbers) right after a cue word."""
+    out = []
+    cue_ends = positions(doc, {c.split()[-1] for c in _data.vessel_cues()})
+    starts = sorted({i + k for i in cue_ends for k in (1, 3) if i + k < len(doc)})
+    for tok in (doc[i] for i in starts):
+        if tok.i in taken or not tok.text[:1].isupper() or not vessel_cue_before(doc, tok.i):
+            continue
+        if is_title_word(tok) or (tok.i > 0 and doc[tok.i - 1].i in taken):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end not in taken:
+            nxt = doc[end]
+            if not ((nxt.text[:1].isupper() and nxt.is_alpha) or (nxt.like_num and len(nxt) < 4)):
+                break
+            end += 1
+        out.append((tok.i, end))
+        taken.update(range(tok.i, end))
+    return out
+
+
+def korean_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Korean names the NER missed: a family name and one or two given-name syllables
+    ("Ri Pyong Chol", "Ri Pyong-chol"); for family names that are also English words
+    ("No Kwang Chol") both given names must be known syllables."""
+    table = _data.korean_surnames()
+    out = []
+    for tok in (doc[i] for i in positions(doc, table.plain | table.ambiguous, lower=False)):
+        ambiguous = tok.text in table.ambiguous
+        if tok.i in taken or not (tok.text in table.plain or ambiguous):
+            continue
+        end, parts = tok.i + 1, 0
+        while end < len(doc) and parts < 2 and end not in taken:
+            nxt = doc[end]
+            after = doc[end + 1] if end + 1 < len(doc) else None
+            if nxt.text == "-" and not nxt.whitespace_ and not doc[end - 1].whitespace_:
+                if parts and after is not None and after.is_alpha and after.i not in taken:
+                    end += 2  # "Ri Pyong-chol": the hyphenated syllable is part of the name
+                break
+            if not (nxt.is_alpha and nxt.is_title):
+                break
+            if nxt.text not in table.syllables and title_at(doc, end, len(doc)):
+                break  # "Kim" + "Minister": a title, not a given name ("Son" is both)
+            if ambiguous and nxt.text not in table.syllables:
+                break
+            end += 1
+            parts += 1
+        if parts == 2 or (parts and not ambiguous and name_like(doc[tok.i + 1])):
+            out.append((tok.i, end))
+            taken.update(range(tok.i, end))
+    return out

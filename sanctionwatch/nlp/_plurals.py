@@ -1,0 +1,86 @@
+"""Plural references: they/them/their, and plural titles of named countries.
+
+- they/their go to the latest subject, in this sentence or the one before, when that subject
+  names several ("Russia and North Korea signed ... They also agreed", "the two leaders") or is
+  a country's people ("Lithuanian investigators said they"); otherwise to no one;
+- "the foreign ministers of Japan and South Korea" are those countries (their people).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._coref import Entity
+from sanctionwatch.nlp._names import title_at
+from sanctionwatch.nlp._syntax import positions
+
+__all__ = ["plural_references"]
+
+
+def plural_references(
+    doc: Doc, by_token: dict[int, Entity], groups: dict[int, list[Entity]]
+) -> None:
+    """Add to ``groups`` the entities plural titles of countries and plural pronouns name."""
+    _titles_of_countries(doc, by_token, groups)
+    _plural_pronouns(doc, by_token, groups)
+
+
+def _titles_of_countries(
+    doc: Doc, by_token: dict[int, Entity], groups: dict[int, list[Entity]]
+) -> None:
+    """ "the foreign ministers of Japan and South Korea": the countries named after "of"."""
+    for i in positions(doc, ("of",)):
+        j = i - 1
+        while j > 0 and doc[j].tag_ == "NNS" and j not in groups and j not in by_token:
+            n = next((k for k in range(1, 4) if title_at(doc, j - k + 1, j + 1) == k), 0)
+            if not n:
+                break
+            members: list[Entity] = []
+            k = i + 1
+            while k < len(doc) and (k in by_token or doc[k].lower_ in ("and", ",", "the")):
+                e = by_token.get(k)
+                if e is not None and e.type == "Country" and e not in members:
+                    members.append(e)
+                elif e is not None and e.type != "Country":
+                    break
+                k += 1
+            if len(members) >= 2:
+                for t in range(j - n + 1, j + 1):
+                    groups[t] = members
+            break
+
+
+def _plural_pronouns(
+    doc: Doc, by_token: dict[int, Entity], groups: dict[int, list[Entity]]
+) -> None:
+    """They/them/their: the entities of the latest subject, in this sentence or the one
+    before, when that subject names several ("Russia and North Korea ...", "the two leaders")
+    or is a country's people ("Lithuanian investigators")."""
+    for i in positions(doc, _data.anaphora().pronouns.get("plural", ())):
+        if i in groups:
+            continue
+        sent = doc[i].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        subject = next(
+            (doc[j] for j in range(i - 1, first - 1, -1) if doc[j].dep_ in ("nsubj", "nsubjpass")),
+            None,
+        )
+        if subject is None:
+            continue
+        heads = [
+            n
+            for c in (subject, *subject.conjuncts)
+            for n in ([c] if c.i in by_token else [a for a in c.children if a.dep_ == "appos"])
+        ]
+        members = groups.get(subject.i) or list(
+            dict.fromkeys(by_token[c.i] for c in heads if c.i in by_token)
+        )
+        if not members and subject.tag_ == "NNS":  # "Lithuanian investigators ... they"
+            members = list(dict.fromkeys(
+                by_token[c.i] for c in subject.children
+                if c.dep_ in ("amod", "compound") and c.i in by_token
+            ))  # fmt: skip
+        several = subject.tag_ == "NNS" or bool(subject.conjuncts)  # "the US and its allies"
+        if len(members) >= 2 or (members and several):
+            groups[i] = members

@@ -1,0 +1,310 @@
+"""The selective reader: run each statistical model only where it can find something.
+
+A news report is mostly sentences without an event, and words that are not names. The reader
+makes one cheap pass over everything (tokenizer, the small ``senter`` model, the gazetteer and the
+segmenter), then:
+
+- runs the NER model only on windows of a few tokens around capitalised words the gazetteer
+  did not already name (the model's features reach four tokens either side, so a window of that
+  width gives it the same view as the whole text);
+- runs the tagger, parser and lemmatizer only on sentences holding a trigger word form of the
+  event lexicon, each sentence on its own, batched;
+- writes the results back into one ``Doc``. Sentences left unparsed get no tags and a flat tree
+  (every token attached to the first), and their ranges are kept in ``doc._.sw_unparsed`` so
+  later steps know to read them by their words only.
+
+Then the sanctionwatch components (entities, relations, events) run on each Doc. Pipelines
+without ``senter``, ``ner`` or ``parser`` are read whole with ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
+
+import numpy as np
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    HEAD,
+    IS_STOP,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SPACY,
+    TAG,
+)
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
+
+from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._attributes import FastLemmatizer, compile_ruler
+from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_NAME
+from sanctionwatch.nlp._forms import trigger_forms
+from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
+from sanctionwatch.nlp._segment import segment
+
+__all__ = ["SYNTAX_COMPONENTS", "Reader", "reader_for"]
+
+#: The components run on trigger sentences, in order (those the pipeline has).
+SYNTAX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: Entity labels that are not names; dates are read by rule (``_dates``).
+_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+})  # fmt: skip
+_SYNTAX_ATTRS = [TAG, DEP]
+
+if not Doc.has_extension("sw_unparsed"):
+    Doc.set_extension("sw_unparsed", default=None)
+
+
+class Reader:
+    """Read texts into Docs with entities everywhere and syntax where events can be.
+
+    :param nlp: an English pipeline with ``senter``, ``ner`` and ``parser`` (enabled or not)
+        and the gazetteer.
+    :param window: tokens of context either side of a capitalised word for the NER model.
+    :param batch_size: texts per batch.
+    """
+
+    def __init__(self, nlp: Language, *, window: int = 4, batch_size: int = 32) -> None:
+        self.nlp = nlp
+        self.window = window
+        self.batch_size = batch_size
+        names = set(nlp.component_names)
+        self.selective = {"senter", "ner", "parser"} <= names and COMPONENT_NAME in names
+        self._steps = [nlp.get_pipe(n) for n in (ENTITIES_NAME, RELATIONS_NAME, EVENTS_NAME)
+                       if n in names]  # fmt: skip
+        if not self.selective:
+            return
+        self._senter: Any = nlp.get_pipe("senter")
+        self._ner: Any = nlp.get_pipe("ner")
+        gazetteer = nlp.get_pipe(COMPONENT_NAME)
+        if not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"{COMPONENT_NAME} is not a Gazetteer")
+        self._gazetteer = gazetteer
+        # The models run sentence by sentence; the rules after them (tag-to-part-of-speech
+        # mapping, lemmas) run once on the whole document, where their per-call cost is paid once.
+        self._syntax: list[Any] = []
+        self._rules: list[Any] = []
+        for name in SYNTAX_COMPONENTS:
+            if name not in names:
+                continue
+            proc = nlp.get_pipe(name)
+            if isinstance(proc, AttributeRuler):
+                self._rules.append(compile_ruler(proc) or proc)
+            elif isinstance(proc, Lemmatizer) and getattr(proc, "mode", "") == "rule":
+                self._rules.append(FastLemmatizer(proc))
+            elif isinstance(proc, Lemmatizer):
+                self._rules.append(proc)
+            else:
+                self._syntax.append(proc)
+        self._capitalised: dict[int, bool] = {}
+        table = _data.anaphora()
+        referring = {w for ws in table.pronouns.values() for w in ws} | set(table.definites)
+        referring |= set(table.groups) | {t.split()[0] for t in _data.titles()}
+        self._referring = np.array(
+            sorted(nlp.vocab.strings.add(w) for w in referring), dtype="uint64"
+        )
+        self._forms = np.array(
+            sorted(nlp.vocab.strings.add(f) for f in trigger_forms(nlp)), dtype="uint64"
+        )
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Read texts in batches; yields one Doc per text, in order."""
+        if not self.selective:
+            yield from self.nlp.pipe(texts, batch_size=self.batch_size)
+            return
+        it = iter(texts)
+        while batch := list(itertools.islice(it, self.batch_size)):
+            yield from self._batch(batch)
+
+    def _batch(self, texts: list[str]) -> list[Doc]:
+        docs = [self.nlp.make_doc(t) for t in texts]
+        docs = [segment(d) for d in self._senter.pipe(docs, batch_size=self.batch_size)]
+        tables = [self._gazetteer.matches(d) for d in docs]
+        self._entities(docs, tables)
+        self._parse(docs)
+        for step in self._steps:
+            docs = [step(d) for d in docs]
+        return docs
+
+    def _entities(self, docs: list[Doc], tables: list[list[Span]]) -> None:
+        """NER on windows around the capitalised words the tables did not name.
+
+        The windows of one document are joined into one short Doc, a paragraph break between
+        them: a window is wide enough that no word it is for sees past its edge.
+        """
+        joined: list[Doc] = []
+        origins: list[np.ndarray] = []
+        needs: list[np.ndarray] = []
+        for doc, table in zip(docs, tables, strict=True):
+            need = self._need(doc, table)
+            all_words, all_spaces = _words(doc)
+            words: list[str] = []
+            spaces: list[bool] = []
+            origin: list[int] = []
+            for a, b in _windows(doc, need, self.window):
+                if words:
+                    words.append("\n\n")
+                    spaces.append(False)
+                    origin.append(-1)
+                words += all_words[a:b]
+                spaces += all_spaces[a:b]
+                origin.extend(range(a, b))
+            joined.append(Doc(doc.vocab, words=words, spaces=spaces))
+            origins.append(np.array(origin, dtype="int64"))
+            needs.append(need)
+        for doc, table, sub, where, need in zip(
+            docs,
+            tables,
+            self._ner.pipe(joined, batch_size=self.batch_size),
+            origins,
+            needs,
+            strict=True,
+        ):
+            found = []
+            for ent in sub.ents:
+                span = where[ent.start : ent.end]
+                if ent.label_ in _NOT_NAMES or (span < 0).any() or not need[span].any():
+                    continue
+                found.append(Span(doc, int(span[0]), int(span[-1]) + 1, label=ent.label_))
+            doc._.sw_table = table
+            doc.ents = merge_entities(found, table)
+
+    def _need(self, doc: Doc, table: list[Span]) -> np.ndarray:
+        """Which tokens the NER model should see: capitalised, not named by the tables, not a
+        calendar word, not a capitalised stop word opening its sentence."""
+        orths = doc.to_array(ORTH)
+        uniq, inverse = np.unique(orths, return_inverse=True)
+        strings = doc.vocab.strings
+        cap = self._capitalised
+        flags = np.fromiter(
+            (cap.setdefault(int(o), _capitalised(strings[int(o)])) for o in uniq),
+            dtype=bool, count=len(uniq),
+        )  # fmt: skip
+        need = flags[inverse]
+        for span in table:
+            need[span.start : span.end] = False
+        starts = doc.to_array(SENT_START) == 1
+        stops = doc.to_array(IS_STOP).astype(bool)
+        need[starts & stops] = False
+        return need
+
+    def _parse(self, docs: list[Doc]) -> None:
+        """Tag, parse and lemmatise the trigger sentences; flat trees elsewhere."""
+        chosen: list[tuple[int, Span]] = []
+        pieces: list[Doc] = []
+        for n, doc in enumerate(docs):
+            lower = doc.to_array(LOWER)
+            hit = np.isin(lower, self._forms)
+            # An event needs a party: a name, or a word that refers back to one.
+            party = (doc.to_array(ENT_IOB) != 2) & (doc.to_array(ENT_IOB) != 0)
+            party |= np.isin(lower, self._referring)
+            words, spaces = _words(doc)
+            for sent in doc.sents:
+                if hit[sent.start : sent.end].any() and party[sent.start : sent.end].any():
+                    chosen.append((n, sent))
+                    # A new Doc from the words: Span.as_doc copies the whole document's arrays.
+                    pieces.append(Doc(doc.vocab, words=words[sent.start : sent.end],
+                                      spaces=spaces[sent.start : sent.end]))  # fmt: skip
+        subdocs: Iterable[Doc] = iter(pieces)
+        for proc in self._syntax:
+            subdocs = proc.pipe(subdocs, batch_size=256)
+        parsed: list[list[tuple[Span, Doc]]] = [[] for _ in docs]
+        for (n, sent), sub in zip(chosen, subdocs, strict=True):
+            parsed[n].append((sent, sub))
+        for doc, done in zip(docs, parsed, strict=True):
+            _write_syntax(doc, done)
+            for rule in self._rules:
+                rule(doc)
+
+
+def _ints(array: np.ndarray) -> Ints2d:
+    """``array`` as the integer table ``Doc.from_array`` is typed to take."""
+    return cast("Ints2d", array)
+
+
+def _words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The words of a Doc and whether a space follows each, without making Token objects."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, SPACY])
+    return [strings[int(o)] for o in arr[:, 0]], [bool(s) for s in arr[:, 1]]
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and text.lower() not in _CALENDAR
+
+
+def _windows(doc: Doc, need: np.ndarray, width: int) -> list[tuple[int, int]]:
+    """Token ranges ``width`` either side of the needed tokens, merged, within sentences."""
+    out: list[tuple[int, int]] = []
+    idx = np.flatnonzero(need)
+    if not len(idx):
+        return out
+    for sent in doc.sents:
+        lo, hi = sent.start, sent.end
+        first = len(out)
+        for i in idx[(idx >= lo) & (idx < hi)]:
+            a, b = max(lo, int(i) - width), min(hi, int(i) + width + 1)
+            if len(out) > first and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+    return out
+
+
+def _write_syntax(doc: Doc, parsed: list[tuple[Span, Doc]]) -> None:
+    """Copy each parsed sentence's annotation into ``doc``; flat trees for the others."""
+    n = len(doc)
+    if not n:
+        return
+    syntax = np.zeros((n, len(_SYNTAX_ATTRS)), dtype="uint64")
+    heads = np.zeros(n, dtype="int64")
+    flat = doc.vocab.strings.add("dep")
+    root = doc.vocab.strings.add("ROOT")
+    parataxis = doc.vocab.strings.add("parataxis")
+    done = np.zeros(n, dtype=bool)
+    for sent, sub in parsed:
+        block = sub.to_array(_SYNTAX_ATTRS)
+        offsets = sub.to_array(HEAD).astype("int64")
+        roots = np.flatnonzero(offsets == 0)
+        # One sentence to the segmenter stays one: a root the parser started after a comma
+        # ("..., North Korean state media reported.") hangs from the first.
+        if len(roots) > 1:
+            offsets[roots[1:]] = roots[0] - roots[1:]
+            block[roots[1:], -1] = parataxis
+        syntax[sent.start : sent.end] = block
+        heads[sent.start : sent.end] = offsets
+        done[sent.start : sent.end] = True
+    unparsed: set[int] = set()
+    for sent in doc.sents:
+        if done[sent.start]:
+            continue
+        unparsed.add(sent.start)
+        heads[sent.start : sent.end] = sent.start - np.arange(sent.start, sent.end)
+        syntax[sent.start : sent.end, -1] = flat
+        syntax[sent.start, -1] = root
+    doc.from_array(_SYNTAX_ATTRS[:-1], _ints(syntax[:, :-1]))
+    tree = np.stack([heads.astype("uint64"), syntax[:, -1]], axis=1)
+    doc.from_array([HEAD, DEP], _ints(tree))
+    doc._.sw_unparsed = frozenset(unparsed)
+
+
+_READERS: dict[int, tuple[Language, Reader]] = {}
+
+
+def reader_for(nlp: Language) -> Reader:
+    """The reader of a pipeline, built once per pipeline object."""
+    found = _READERS.get(id(nlp))
+    if found is None or found[0] is not nlp:
+        found = (nlp, Reader(nlp))
+        _READERS[id(nlp)] = found
+    return found[1]

@@ -1,0 +1,141 @@
+"""Anaphoric mentions: role phrases, plural groups and definite descriptions.
+
+- A role phrase names an office, not a name: "the North Korean leader", "the Russian
+  president", "the spokesperson". It refers to whoever the document introduced with that role.
+  "A spokesperson for the Foreign Ministry" binds the role to the organisation that follows.
+- A group names several entities at once: "the two leaders", "both countries", "the ministers".
+- A definite description names a kind: "the tanker" (the latest vessel), "the country" (the
+  document's most mentioned country), "the ministry" (the latest organisation called so).
+
+The words come from ``anaphora.yaml`` and ``titles.yaml``; which entities they refer to is
+decided in :mod:`sanctionwatch.nlp._entities`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._names import title_at
+from sanctionwatch.nlp._syntax import name_like, positions
+
+if TYPE_CHECKING:
+    from sanctionwatch.nlp._mentions import Mention
+
+__all__ = ["anaphors"]
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_OPENERS = frozenset({"the", "both"})
+_BINDERS = frozenset({"for", "of", "at"})
+
+
+def _follows_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` continues a noun phrase, so the words before it are a modifier."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return name_like(tok) or tok.pos_ in ("PROPN", "NOUN") or tok.text in ("'s", "’s")
+
+
+def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Mention]:
+    """Role phrases, groups and definite descriptions in ``doc`` not covered by ``occupied``."""
+    from sanctionwatch.nlp._mentions import COUNTRY_T, ORGANIZATION, PERSON, Mention
+
+    table = _data.anaphora()
+    demonyms = _data.demonyms()
+    by_start = {m.start: m for m in mentions}
+    out: list[Mention] = []
+    for tok in (doc[i] for i in positions(doc, ("a", "an", *_OPENERS))):
+        lower = tok.lower_
+        if tok.i in occupied:
+            continue
+        if lower in ("a", "an") and tok.i + 1 < len(doc):
+            if tok.i > 0 and doc[tok.i - 1].text == ",":
+                continue  # "X, a deputy director of Y": an apposition about X (see _relations)
+            bound = _bound_role(doc, tok.i + 1, by_start, occupied)
+            if bound is not None:
+                start, end, title = bound
+                out.append(Mention(start, end, ORGANIZATION, kind="role", role=(None, title),
+                                   word="bound"))  # fmt: skip
+            continue
+        if lower not in _OPENERS or tok.i + 1 >= len(doc):
+            continue
+        i, count = tok.i + 1, _NUMBERS.get(lower, 0)
+        if doc[i].lower_ in _NUMBERS:
+            count, i = _NUMBERS[doc[i].lower_], i + 1
+        country, demonym = None, by_start.get(i)
+        if demonym is not None and demonym.type == COUNTRY_T and demonym.span(doc).text in demonyms:
+            i, country = demonym.end, demonym.key
+        else:
+            demonym = None
+        if i >= len(doc) or (occupied.intersection(range(tok.i + 1, i)) and demonym is None):
+            continue
+        word = doc[i].lower_
+        if i + 1 < len(doc) and f"{word} {doc[i + 1].lower_}" in table.definites:
+            word, i = f"{word} {doc[i + 1].lower_}", i + 1  # "the think tank"
+        n = title_at(doc, i, len(doc))
+        if n and not occupied.intersection(range(i, i + n)) and not count:
+            if _follows_name(doc, i + n) and doc[i + n].text not in ("'s", "’s"):
+                continue  # "the Russian president Vladimir Putin": a title before a name
+            if doc[i + n - 1].tag_ == "NNS":
+                continue
+            title = " ".join(t.lower_ for t in doc[i : i + n])
+            bound = _bound_role(doc, i, by_start, occupied)
+            if bound is not None:
+                start, end, title = bound
+                out.append(Mention(tok.i, end, ORGANIZATION, kind="role", role=(None, title),
+                                   word="bound"))  # fmt: skip
+                continue
+            out.append(Mention(tok.i, i + n, PERSON, kind="role", role=(country, title),
+                               inner=demonym))  # fmt: skip
+        elif word in table.groups and (count or lower == "both" or doc[i].tag_ == "NNS"):
+            spec = table.groups[word]
+            out.append(Mention(tok.i, i + 1, str(spec.get("type", PERSON)), kind="group",
+                               word=word, count=count, country=country))  # fmt: skip
+        elif word in table.definites and lower == "the" and demonym is None and not count:
+            if _follows_name(doc, i + 1) and doc[i + 1].text not in ("'s", "’s"):
+                continue  # "the tanker Sky Harmony" names it
+            spec = table.definites[word]
+            own = spec.get("of_country")
+            code = _people_country(doc, mentions, tok.i, table) if own else None
+            if own and code is None:
+                continue
+            out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
+                               country=code))  # fmt: skip
+    return out
+
+
+def _people_country(
+    doc: Doc, mentions: list[Mention], start: int, table: _data.Anaphora
+) -> str | None:
+    """The country of the latest "<country or demonym> <people word>" before ``start``
+    ("North Korean soldiers", "three U.S. officials"), numbers and adjectives allowed between."""
+    people = {w for w, spec in table.definites.items() if spec.get("of_country")}
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.start >= start or m.key is None or m.type != "Country":
+            continue
+        for tok in doc[m.end : min(m.end + 3, start)]:
+            if tok.lower_ in people or tok.lemma_.lower() in people:
+                return m.key
+            if tok.pos_ not in ("ADJ", "NUM") and tok.tag_ not in ("JJ", "CD"):
+                break
+    return None
+
+
+def _bound_role(
+    doc: Doc, i: int, by_start: dict[int, Mention], occupied: set[int]
+) -> tuple[int, int, str] | None:
+    """A title followed by "for/of/at" and an organisation: "spokesperson for the Foreign
+    Ministry" -> (title start, title end, title)."""
+    n = title_at(doc, i, len(doc))
+    if not n or occupied.intersection(range(i, i + n)) or i + n + 1 >= len(doc):
+        return None
+    if doc[i + n].lower_ not in _BINDERS:
+        return None
+    j = i + n + 1 + (1 if doc[i + n + 1].lower_ == "the" else 0)
+    target = by_start.get(j) or by_start.get(i + n + 1)
+    if target is None or target.type != "Organization":
+        return None
+    return i, i + n, " ".join(t.lower_ for t in doc[i : i + n])

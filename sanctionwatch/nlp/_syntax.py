@@ -1,0 +1,200 @@
+"""Small helpers over spaCy tokens shared by the nlp modules.
+
+Sentences the selective reader left unparsed have no tags and a flat tree; :func:`has_syntax`
+tells them apart, and :func:`name_like` falls back to the word's shape there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc, Token
+
+__all__ = [
+    "governors",
+    "has_syntax",
+    "name_like",
+    "positions",
+    "span_text",
+    "subjects",
+    "tagged",
+]
+
+_TEXT_KEY = "sw_text"
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+_BORROW_DEPS = frozenset({"xcomp", "conj", "advcl"})
+# Verbs whose object does what their infinitive says ("invited Putin to visit").
+_OBJECT_CONTROL = frozenset({
+    "invite", "urge", "ask", "tell", "order", "allow", "help", "force", "persuade", "encourage",
+    "call", "press", "push", "permit", "enable", "authorize", "authorise", "instruct", "require",
+    "advise", "pressure", "warn",
+})  # fmt: skip
+# Nouns whose infinitive is done by the subject of the verb taking them ("accepted an
+# invitation to visit", "announced plans to build", "made a pledge to send").
+_INTENT_NOUNS = frozenset({
+    "invitation", "offer", "plan", "decision", "pledge", "promise", "bid", "commitment",
+    "intention", "attempt", "effort", "proposal",
+})  # fmt: skip
+# Prepositions whose gerund is done by the governing verb's object ("accused X of supplying").
+_OBJECT_PREPS = frozenset({"of", "for", "from"})
+# Verbs whose statement object speaks for their subject ("issued a statement accusing X").
+_ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
+
+
+def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int]:
+    """Indexes of the tokens that are one of ``words`` (compared lower-cased, or as written),
+    found with arrays rather than a loop over Token objects."""
+    strings = doc.vocab.strings
+    wanted = np.array(sorted({strings.add(w) for w in words}), dtype="uint64")
+    column = doc.to_array(LOWER if lower else ORTH)
+    return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``start`` to ``end``, as ``doc[start:end].text`` gives it, cut from
+    the document's text (kept in ``doc.user_data``) rather than joined token by token."""
+    if start >= end:
+        return ""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    last = doc[end - 1]
+    return str(text[doc[start].idx : last.idx + len(last)])
+
+
+def tagged(tok: Token) -> bool:
+    """Whether the token has a part-of-speech tag (its sentence was parsed)."""
+    return bool(tok.tag_)
+
+
+def has_syntax(doc: Doc, start: int) -> bool:
+    """Whether the sentence starting at token ``start`` was parsed."""
+    unparsed = doc._.sw_unparsed if Doc.has_extension("sw_unparsed") else None
+    return not unparsed or start not in unparsed
+
+
+def name_like(tok: Token) -> bool:
+    """A word that can be part of a proper name: a proper noun where the sentence is tagged,
+    else a capitalised word that is not a stop word."""
+    if not (tok.text[:1].isupper() and tok.text.replace("-", "").replace("'", "").isalpha()):
+        return False
+    if tagged(tok):
+        return tok.pos_ == "PROPN"
+    return not tok.is_stop
+
+
+def governors(tok: Token) -> Iterator[tuple[Token, Token]]:
+    """(child on the path, governing word) pairs from ``tok`` up to the root of its sentence."""
+    child = tok
+    while child.head != child:
+        yield child, child.head
+        child = child.head
+
+
+def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """(active subjects, passive subjects) of a verb, borrowed from its governor if need be:
+    "expected to travel", "agreed and signed", "denied supplying", "accused X of supplying"
+    (the object X), "a company that exports" (the noun the clause describes)."""
+    active = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+    passive = [c for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if active or passive or depth > 4:
+        return active, passive
+    head = v.head
+    if head == v:
+        return [], []
+    gerund = v.tag_ == "VBG" or (v.tag_ == "NN" and v.lower_.endswith("ing"))
+    if (
+        v.dep_ in ("amod", "compound")
+        and gerund
+        and head.dep_ == "dobj"
+        and head.head.pos_ == "VERB"
+    ):
+        return subjects(head.head, depth + 1)  # "denied [supplying] weapons": a misparsed gerund
+    if v.dep_ in _BORROW_DEPS:
+        if v.dep_ == "xcomp":
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs and head.lemma_.lower() in _OBJECT_CONTROL:
+                return objs, []  # "invited Putin to visit": the object visits
+        if (
+            v.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and not any(c.dep_ == "auxpass" for c in v.children)
+            and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in head.children)
+        ):
+            return subjects(head.head, depth + 1)  # "said X had been ordered ... and warned Y"
+        up_active, up_passive = subjects(head, depth + 1)
+        if v.dep_ == "xcomp":  # "X is expected to travel", "X was accused of": the raised subject
+            return up_active + up_passive, []
+        if (
+            v.dep_ == "advcl"
+            and v.tag_ == "VBN"
+            and not any(c.dep_ == "auxpass" for c in v.children)
+        ):
+            return [], up_active + up_passive  # "would strike back if attacked"
+        if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.children):
+            return [], up_active + up_passive  # "X arrived ... and was greeted by Y"
+        return up_active, up_passive
+    if v.dep_ == "amod" and v.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
+        return [], [head]  # "two captured soldiers": the soldiers were captured
+    if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+        return subjects(head, depth + 1)  # "X was ready [to hand over]": the copula's subject
+    if v.dep_ == "pcomp":
+        return _prep_subjects(head, depth)
+    if (
+        v.dep_ in ("amod", "compound")
+        and gerund
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and v.i < head.i
+    ):
+        return _prep_subjects(head.head, depth)  # "accused X of [shipping] missiles"
+    if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if (
+            v.dep_ == "acl"
+            and v.tag_ == "VB"
+            and head.lemma_.lower() in _INTENT_NOUNS
+            and head.dep_ in ("dobj", "nsubjpass")
+        ):
+            return subjects(head.head, depth + 1)  # "accepted an invitation to visit": who accepts
+        if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and v.tag_ == "VBG":
+            gov = head.head if head.dep_ == "dobj" else head.head.head
+            if gov.pos_ == "VERB" and gov.lemma_.lower() in _ISSUING:
+                return subjects(gov, depth + 1)  # "issued a statement accusing X": its issuer
+        return ([], [head]) if v.tag_ == "VBN" else ([head], [])
+    return [], []
+
+
+def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
+    """Subjects of a gerund under a preposition ("accused X of supplying", "by launching")."""
+    while prep.dep_ == "conj" and prep.head != prep:
+        prep = prep.head  # "by launching missiles and by exporting coal"
+    gov = prep.head
+    if gov.pos_ in ("VERB", "AUX"):
+        objs = (
+            [c for c in gov.children if c.dep_ == "dobj"]
+            if prep.lower_ in _OBJECT_PREPS
+            else []
+        )
+        named = [o for o in objs if _named(o)]
+        if named:
+            return named, []  # "accused Moscow of supplying", "sanctioned firms for buying"
+        up_active, up_passive = subjects(gov, depth + 1)
+        return up_passive or up_active, []
+    if gov.pos_ == "NOUN":
+        owners = [c for c in gov.children if c.dep_ == "poss"]
+        if owners:  # "its policy on supplying weapons": the policy's owner
+            return owners, []
+        if gov.dep_ == "dobj" and prep.lower_ in _OBJECT_PREPS:
+            return [gov], []  # "accused the military of dropping leaflets"
+        return [], []
+    return [], []
+
+
+def _named(tok: Token) -> bool:
+    """A noun phrase that names someone: a name, a pronoun, or a noun with a named modifier."""
+    if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(c.ent_type_ for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod"))

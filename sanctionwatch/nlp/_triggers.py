@@ -1,0 +1,207 @@
+"""Trigger words: which tokens of a parsed sentence express an event of the lexicon.
+
+A token triggers when its lemma and part of speech are in ``events.yaml`` and the entry's
+conditions hold (its object, particle, subject or modifier). A noun trigger joins the light
+verb it is the object of ("held talks", "imposed sanctions", "oversaw the transfer") and is
+dropped when a verb trigger already covers it ("signed a treaty") or when it is the object of a
+prohibition ("ban exports": a rule, not a happening).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sanctionwatch.nlp._data import modality_table
+from sanctionwatch.nlp._entities import EntityIndex
+from sanctionwatch.nlp._forms import lemmas_of
+from sanctionwatch.nlp._lexicon import Trigger, event_lexicon
+from sanctionwatch.nlp._syntax import subjects
+
+__all__ = ["Candidate", "candidates", "trigger_for"]
+
+# Acts a warning can report without threatening them ("warned that X could sell shells"); a
+# strike, a sanction or a seizure in a warning is the threat itself.
+_REPORTED_ACTS = frozenset({"AID", "COOPERATE", "AGREE", "SUPPORT", "CONSULT", "MOBILIZE"})
+_PROHIBITIONS = frozenset(
+    {"ban", "prohibit", "prevent", "stop", "halt", "suspend", "outlaw", "forbid", "block"}
+)
+
+
+@dataclass
+class Candidate:
+    """A trigger found in a sentence: its word, light verb, words, entry, type and mode."""
+
+    head: Token
+    pred: Token
+    words: list[Token]
+    trigger: Trigger
+    type: str
+    mode: str | None
+
+
+def trigger_for(tok: Token) -> Trigger | None:
+    """The lexicon entry a token can trigger, by lemma and part of speech."""
+    pos = (
+        "VERB"
+        if tok.pos_ == "VERB" or _gerund(tok)
+        else "NOUN"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_.startswith("NN")
+        else None
+    )
+    if pos is None or (pos == "NOUN" and tok.pos_ == "PROPN"):
+        return None
+    triggers = event_lexicon().triggers
+    for lemma in lemmas_of(tok.lemma_.lower(), tok.lower_):
+        for trig in triggers.get(lemma, ()):
+            if pos in trig.pos:
+                return trig
+    return None
+
+
+def _gerund(tok: Token) -> bool:
+    """A gerund tagged as a noun modifier: "denied [buying] shells"."""
+    return (
+        tok.tag_ == "NN"
+        and tok.lower_.endswith("ing")
+        and tok.dep_ in ("amod", "compound")
+        and (tok.head.dep_ == "dobj" and tok.i == tok.head.left_edge.i)
+    )
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # "missiles that Russia fired": the relative pronoun stands for the noun
+    objs = [tok.head if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
+    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+
+
+def _particle_objects(tok: Token, trig: Trigger) -> list[Token]:
+    """The objects of the trigger's own prepositions ("added [to] the list")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in trig.particles
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _conditions_ok(tok: Token, trig: Trigger) -> bool:
+    if trig.particles and not any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.particles for c in tok.children
+    ):
+        return False
+    if trig.subjects:
+        active, passive = subjects(tok)
+        if not any(s.lemma_.lower() in trig.subjects for s in active + passive):
+            return False
+    return not trig.modifiers or any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in trig.modifiers for c in tok.children
+    )
+
+
+def _covering_trigger(tok: Token) -> Token | None:
+    """The verb trigger a noun trigger belongs to ("signed a treaty", "imposed sanctions")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head == tok or head.pos_ != "VERB":
+        return None
+    trig = trigger_for(head)
+    if trig is None:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in trig.object_modes or lemma in trig.objects:
+        return head
+    own = trigger_for(tok)
+    return head if own is not None and own.type == trig.type and tok.dep_ == "dobj" else None
+
+
+def _light_verb(tok: Token, light: frozenset[str]) -> Token | None:
+    """The light verb a noun trigger is the object of ("held talks", "directed the hacking
+    operations")."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+        if any(lemma in light for lemma in lemmas_of(verb.lemma_.lower(), verb.lower_)):
+            return verb
+    return None
+
+
+def _third_party_report(tok: Token, index: EntityIndex) -> bool:
+    """A warning that reports someone else's act ("warned that North Korea could sell shells")
+    rather than threatening ("warned that Seoul would pay dearly")."""
+    speakers = {e.id for s in subjects(tok)[0] for e in index.refers(s)}
+    speaker_countries = {c for e in index.entities if e.id in speakers for c in e.country}
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        for v in (clause, *(c for c in clause.children if c.dep_ in ("xcomp", "conj"))):
+            trig = trigger_for(v)
+            if trig is None or trig.type not in _REPORTED_ACTS or not _conditions_ok(v, trig):
+                continue
+            doers = {e for s in subjects(v)[0] for e in index.refers(s)}
+            if any(e.id not in speakers and not set(e.country) & speaker_countries for e in doers):
+                return True
+    return False
+
+
+def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
+    """The triggers of a parsed sentence, in text order."""
+    lexicon = event_lexicon()
+    prohibitions = _PROHIBITIONS | modality_table().get("prohibition_verbs", frozenset())
+    for tok in sent:
+        trig = trigger_for(tok)
+        if trig is None or index.at(tok.i) is not None or not _conditions_ok(tok, trig):
+            continue
+        words, pred = [tok], tok
+        etype, mode = trig.type, trig.mode
+        objs = _objects(tok)
+        if trig.objects:
+            matching = [
+                o for o in objs + _particle_objects(tok, trig) if o.lemma_.lower() in trig.objects
+            ]
+            if not matching:
+                continue
+            words.append(matching[0])
+        for o in objs:
+            lemma = o.lemma_.lower()
+            if lemma in trig.object_types:
+                etype, mode = trig.object_types[lemma]
+                break
+        if etype == "NONE":
+            continue
+        named = [
+            n
+            for o in objs
+            for n in (o, *(c for c in o.children if c.dep_ in ("appos", "compound")))
+        ]
+        if trig.person_object and any(e.type == "Person" for n in named for e in index.refers(n)):
+            etype, mode = trig.person_object
+            trig = Trigger(trig.lemma, trig.pos, etype, mode)
+        reports = trig.reporting and any(
+            c.dep_ == "ccomp" or (c.dep_ == "xcomp" and trigger_for(c) is not None)
+            for c in tok.children
+        )
+        # "pledged that X would ...", "pledged to expand ...", "warned that X could sell ...":
+        # a report or a commitment to another act, not an act itself
+        if (
+            reports
+            and not any(c.dep_ in ("dobj", "dative") for c in tok.children)
+            and (etype != "THREATEN" or _third_party_report(tok, index))
+        ):
+            continue
+        if tok.pos_ != "VERB" and not _gerund(tok):
+            if _covering_trigger(tok) is not None:
+                continue
+            gov = tok.head
+            if tok.dep_ == "dobj" and gov.lemma_.lower() in prohibitions:
+                continue
+            light = _light_verb(tok, lexicon.light_verbs)
+            if light is not None:
+                pred = light
+                words.insert(0, pred)
+            elif tok.dep_ == "compound":
+                continue  # "the sanctions regime", "an arms deal": a modifier, not an event
+        yield Candidate(tok, pred, words, trig, etype, mode)

@@ -1,0 +1,70 @@
+"""Who is who inside a document: groups, pronouns, counterparts, the speaker of a statement."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tests.nlp.helpers import events, names
+
+Run = Callable[..., dict[str, Any]]
+
+
+def test_coref_group_of_leaders(run: Run) -> None:
+    out = run(
+        "South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Seoul. "
+        "The two leaders signed a security pact."
+    )
+    (agree,) = events(out, "AGREE")
+    assert names(out, agree["actors"]) == ["Lee Jae-myung", "Shigeru Ishiba"]
+
+
+def test_coref_group_of_countries(run: Run) -> None:
+    out = run("Belarus and Iran held talks in Minsk. Both countries rejected the criticism.")
+    (reject,) = events(out, "REJECT")
+    assert names(out, reject["actors"]) == ["Belarus", "Iran"]
+
+
+def test_coref_ministers_through_counterpart(run: Run) -> None:
+    out = run(
+        "Belarusian Defence Minister Viktor Khrenin met his Iranian counterpart Aziz Nasirzadeh. "
+        "The ministers agreed to expand cooperation."
+    )
+    agree = events(out, "AGREE")[0]
+    assert names(out, agree["actors"]) == ["Viktor Khrenin", "Aziz Nasirzadeh"]
+
+
+def test_coref_pronouns_he_she_it(run: Run) -> None:
+    out = run(
+        "Iranian envoy Ali Karimi arrived in Minsk. He praised Belarus for its support. "
+        "Its government thanked him."
+    )
+    praise = events(out, "SUPPORT")[0]
+    assert names(out, praise["actors"]) == ["Ali Karimi"]
+    assert names(out, praise["targets"]) == ["Belarus"]
+
+
+def test_coref_she_prefers_a_woman(run: Run) -> None:
+    out = run(
+        "Kim Yo Jong, the leader's sister, spoke after Ri Il Hwan. She accused Seoul of lying."
+    )
+    (accuse,) = events(out, "ACCUSE")
+    assert names(out, accuse["actors"]) == ["Kim Yo Jong"]
+
+
+def test_coref_we_of_a_statement(run: Run) -> None:
+    out = run("We, the members of the G7, condemn the launch. We urge Pyongyang to stop.")
+    (request,) = events(out, "REQUEST")
+    assert names(out, request["actors"]) == ["G7"]
+    assert names(out, request["targets"]) == ["North Korea"]
+
+
+def test_coref_spokesperson_speaks_for_the_organisation(run: Run) -> None:
+    out = run(
+        "A spokesperson for the Foreign Ministry of Belarus rejected the report on Monday. "
+        "The spokesperson said Minsk had never sold drones to Russia."
+    )
+    aid = events(out, "AID")[0]
+    assert aid["attribution"]["entity"] == next(
+        e["id"] for e in out["entities"] if e["name"] == "Foreign Ministry of Belarus"
+    )

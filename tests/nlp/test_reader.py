@@ -1,0 +1,72 @@
+"""The selective reader: models only where they can find something, same reading as the whole."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from sanctionwatch.nlp import Reader
+from sanctionwatch.nlp._attributes import FastAttributes, FastLemmatizer, compile_ruler
+from sanctionwatch.nlp._segment import datelines, segment
+from sanctionwatch.settings import SPACY_MODEL
+
+TEXT = (
+    "MINSK, May 3 (Reuters) - Belarus sold drones to Iran on Friday, officials said.\n\n"
+    "The weather was mild. Analysts expect more of the same.\n\n"
+    "Iranian envoy Ali Karimi thanked Minsk."
+)
+
+
+def test_reader_parses_only_sentences_with_a_trigger_and_a_party(nlp: Language) -> None:
+    doc = next(Reader(nlp).pipe([TEXT]))
+    unparsed = {doc[i].sent.text.strip() for i in doc._.sw_unparsed}
+    assert "The weather was mild." in unparsed
+    assert "MINSK, May 3 (Reuters) -" in unparsed
+    parsed = [s for s in doc.sents if s.start not in doc._.sw_unparsed]
+    assert [s.text.strip() for s in parsed] == [
+        "Belarus sold drones to Iran on Friday, officials said.",
+        "Iranian envoy Ali Karimi thanked Minsk.",
+    ]
+    assert all(
+        t.tag_ == "" for s in doc.sents if s.start in doc._.sw_unparsed for t in s if not t.is_space
+    )
+
+
+def test_reader_names_entities_everywhere(nlp: Language) -> None:
+    doc = next(Reader(nlp).pipe([TEXT]))
+    assert {"Ali Karimi", "Reuters"} <= {e.text for e in doc.ents}
+
+
+def test_reader_matches_the_whole_pipeline_on_parsed_sentences(nlp: Language) -> None:
+    whole = spacy.load(SPACY_MODEL)
+    text = "Belarus sold drones to Iran on Friday, officials said."
+    ours = next(Reader(nlp).pipe([text]))
+    theirs = whole(text)
+    assert [(t.pos_, t.tag_, t.dep_, t.head.i, t.lemma_) for t in ours] == [
+        (t.pos_, t.tag_, t.dep_, t.head.i, t.lemma_) for t in theirs
+    ]
+
+
+def test_reader_attribute_rules_and_lemmas_match_spacys(nlp: Language) -> None:
+    whole = spacy.load(SPACY_MODEL)
+    texts = ["I'd say they won't sell it.", "Nothing was done; y'all know that."]
+    ruler = compile_ruler(whole.get_pipe("attribute_ruler"))
+    assert isinstance(ruler, FastAttributes)
+    lemmatizer = FastLemmatizer(whole.get_pipe("lemmatizer"))
+    for text in texts:
+        theirs = whole(text)
+        with whole.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+            ours = whole(text)
+        ours = lemmatizer(ruler(ours))
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+            (t.pos_, str(t.morph), t.lemma_) for t in theirs
+        ]
+
+
+def test_segment_paragraphs_and_datelines(nlp: Language) -> None:
+    doc = nlp.make_doc("SEOUL, Jan 2 (Yonhap) -- A ship sank.\nKim Thomas-Lee spoke.")
+    assert datelines(doc) == [(0, 7)]
+    segment(doc)
+    assert doc[8].is_sent_start  # after the dateline
+    assert doc[13].is_sent_start  # after the line break
+    assert not doc[15].is_sent_start  # a hyphen inside a name is no dateline dash
