@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from followthemoney import model
 
 from sanctionwatch.lists import ListIssue
@@ -31,6 +32,28 @@ def shared_lists() -> Path:
             pytest.fail(reason)
         pytest.skip(reason)
     return path
+
+
+PG_URL = os.environ.get(
+    "SANCTIONWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+@pytest.fixture
+def pg_store() -> Iterator[Store]:
+    """A store in a fresh schema of the PostgreSQL server at SANCTIONWATCH_TEST_PG_URL."""
+    engine = sa.create_engine(PG_URL)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA IF EXISTS sw_test CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA sw_test")
+    except sa.exc.OperationalError as e:
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {e.orig}")
+    finally:
+        engine.dispose()
+    url = sa.make_url(PG_URL).update_query_dict({"options": "-csearch_path=sw_test"})
+    with Store.open(url.render_as_string(hide_password=False)) as s:
+        yield s
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,27 +97,6 @@ def test_ingest_rebuilds_the_graph(store: Store, tmp_path: Path) -> None:
     report.write_text("Russia and North Korea signed an agreement in Pyongyang on Wednesday.\n")
     ingest_paths(store, [report], model=settings.SPACY_MODEL, threshold=0.9)
     assert store.find_entities("country:ru")
-
-
-PG_URL = os.environ.get(
-    "SANCTIONWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-
-
-@pytest.fixture
-def pg_store() -> Iterator[Store]:
-    engine = sa.create_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA IF EXISTS sw_graph_test CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA sw_graph_test")
-    except sa.exc.OperationalError as e:
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {e.orig}")
-    finally:
-        engine.dispose()
-    url = sa.make_url(PG_URL).update_query_dict({"options": "-csearch_path=sw_graph_test"})
-    with Store.open(url.render_as_string(hide_password=False)) as s:
-        yield s
 
 
 @pytest.mark.postgres

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -18,10 +15,6 @@ from sanctionwatch.lists import ListIssue
 from sanctionwatch.store import Store, current_revision, head_revision
 from sanctionwatch.store._schema import metadata
 from tests.conftest import make_issue
-
-PG_URL = os.environ.get(
-    "SANCTIONWATCH_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 
 
 def _extraction(doc: Document) -> dict[str, Any]:
@@ -160,22 +153,6 @@ def test_store_queries_filter(store: Store) -> None:
     events = store.events(entity="pyong")
     assert events[0]["actors"] == ["Ri Pyong Chol"] and events[0]["targets"] == ["Russia"]
     assert store.events(modality="denied") == []
-
-
-@pytest.fixture
-def pg_store() -> Iterator[Store]:
-    engine = sa.create_engine(PG_URL)
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA IF EXISTS sw_test CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA sw_test")
-    except sa.exc.OperationalError as e:
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}: {e.orig}")
-    finally:
-        engine.dispose()
-    url = sa.make_url(PG_URL).update_query_dict({"options": "-csearch_path=sw_test"})
-    with Store.open(url.render_as_string(hide_password=False)) as s:
-        yield s
 
 
 @pytest.mark.postgres
