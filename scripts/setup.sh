@@ -10,6 +10,10 @@ if [ -z "$py" ]; then
   done
 fi
 "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sanctionwatch needs Python 3.11 or newer")'
+# PyICU (transliteration, through normality and rigour) builds against the system ICU.
+if ! pkg-config --exists icu-uc 2>/dev/null; then
+  echo "setup: ICU development files not found (Debian/Ubuntu: apt-get install libicu-dev pkg-config g++); PyICU will not build" >&2
+fi
 [ -x .venv/bin/python ] || "$py" -m venv .venv
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements/lock.txt 2> >(grep -v "^WARNING: Location" >&2)
