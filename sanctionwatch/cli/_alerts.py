@@ -11,14 +11,19 @@ from rich.markup import escape
 from rich.table import Table
 
 from sanctionwatch.alerts import RULE_TYPES, Retry, Rule, load_rules, run_alerts
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, state
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    err_console,
+    print_json,
+    state,
+)
 from sanctionwatch.exc import NotFound
 
 __all__ = ["app"]
 
 app = typer.Typer(help="Alert rules: add, list, remove, import from YAML, and run them.")
-
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 @app.command("add")

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from sanctionwatch.cli._render import entity_table, print_summary
-from sanctionwatch.cli._state import OutputFormat, console, print_json, progress_bar, state
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    print_json,
+    progress_bar,
+    state,
+)
 from sanctionwatch.jobs import demo_paths, ingest_paths, load_lists
 
 __all__ = ["demo_cmd"]
 
 
 def demo_cmd(
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Load the bundled demo list and reports into the store and print a summary.
 

@@ -8,7 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from sanctionwatch.cli._render import event_table, marked_text
-from sanctionwatch.cli._state import OutputFormat, console, print_json, progress_bar, state
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    print_json,
+    progress_bar,
+    state,
+)
 from sanctionwatch.jobs import extract_file, ingest_paths
 
 __all__ = ["extract_cmd", "ingest_cmd"]
@@ -22,7 +29,7 @@ EncodingOpt = Annotated[
 def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of reports.")],
     encoding: EncodingOpt = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Read reports (.txt, .md, .html), extract them and store the results.
 
@@ -58,7 +65,7 @@ def ingest_cmd(
 
 def extract_cmd(
     file: Annotated[Path, typer.Argument(help="A report: .txt, .md or .html.")],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    fmt: FormatOpt = OutputFormat.text,
     encoding: EncodingOpt = None,
 ) -> None:
     """Extract one report (entities, links, events) without storing it.

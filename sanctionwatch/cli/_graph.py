@@ -9,12 +9,18 @@ import typer
 from rich.progress import Progress
 
 from sanctionwatch.cli._graph_render import print_claims, print_profile, timeline_table
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, state
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    err_console,
+    print_json,
+    state,
+)
 from sanctionwatch.jobs import find_entity, reprocess
 
 __all__ = ["claims_cmd", "entity_cmd", "reprocess_cmd", "timeline_cmd"]
 
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 EntityArg = Annotated[
     str, typer.Argument(help="A name, an entity id or key (list:un_sc:KPi.076), or a list id.")
 ]

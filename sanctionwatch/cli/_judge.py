@@ -8,14 +8,13 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from sanctionwatch.cli._state import OutputFormat, console, print_json, state
+from sanctionwatch.cli._state import FormatOpt, OutputFormat, console, print_json, state
 from sanctionwatch.jobs import judge
 
 __all__ = ["app"]
 
 app = typer.Typer(help="Record analysts' judgements: merge, split, confirm or reject list links.")
 
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 ReasonOpt = Annotated[str, typer.Option("--reason", "-r", help="Why: kept with the judgement.")]
 AuthorOpt = Annotated[
     str | None, typer.Option(help="Who decides (default: the login name).", show_default=False)

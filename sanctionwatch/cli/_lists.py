@@ -10,7 +10,14 @@ import typer
 from rich.table import Table
 
 from sanctionwatch import __version__, settings
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, state
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    err_console,
+    print_json,
+    state,
+)
 from sanctionwatch.exc import ConfigError
 from sanctionwatch.jobs import UpdateResult, diff_lists, load_lists, update_list
 from sanctionwatch.lists._diff import ListDiff
@@ -21,8 +28,6 @@ from sanctionwatch.store import SavedIssue, Snapshot
 __all__ = ["app"]
 
 app = typer.Typer(help="Official sanctions lists: load, update, diff and show snapshots.")
-
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _snapshot_dict(snapshot: Snapshot) -> dict[str, Any]:

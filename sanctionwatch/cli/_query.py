@@ -7,12 +7,11 @@ from typing import Annotated
 import typer
 
 from sanctionwatch.cli._render import entity_table, event_table
-from sanctionwatch.cli._state import OutputFormat, console, print_json, state
+from sanctionwatch.cli._state import FormatOpt, OutputFormat, console, print_json, state
 
 __all__ = ["entities_cmd", "events_cmd"]
 
 LimitOpt = Annotated[int, typer.Option(min=1, help="At most this many rows.")]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def entities_cmd(

@@ -12,7 +12,14 @@ import typer
 from rich.table import Table
 
 from sanctionwatch import settings
-from sanctionwatch.cli._state import OutputFormat, console, err_console, print_json, progress_bar
+from sanctionwatch.cli._state import (
+    FormatOpt,
+    OutputFormat,
+    console,
+    err_console,
+    print_json,
+    progress_bar,
+)
 from sanctionwatch.cli._state import state as cli_state
 from sanctionwatch.names import Comparison, Match, Screener, compare
 from sanctionwatch.names._batch import Skipped, compare_csv, screen_csv
@@ -32,7 +39,6 @@ TypeOpt = Annotated[
     EntityType | None,
     typer.Option("--type", "-t", help="Only entries of this type; also how the name is read."),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _screener() -> Screener:

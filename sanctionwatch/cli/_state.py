@@ -7,8 +7,9 @@ import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from rich.console import Console
 from rich.progress import Progress
 
@@ -16,6 +17,7 @@ from sanctionwatch import settings
 from sanctionwatch.store import Store
 
 __all__ = [
+    "FormatOpt",
     "OutputFormat",
     "State",
     "console",
@@ -52,6 +54,9 @@ class State:
 
 
 state = State()
+
+#: The ``--format`` option every command takes.
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def print_json(data: Any) -> None:
