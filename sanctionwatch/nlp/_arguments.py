@@ -188,6 +188,9 @@ def _prep_args(
         if not pobjs:  # "with the United States to address ...": a small clause's subject
             pobjs = [s for c in prep.children if c.dep_ == "pcomp"
                      for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
+        if not pobjs:  # "to or from the DPRK": the objects of the coordinated preposition
+            pobjs = [p for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                     for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         if prep.dep_ == "dative" and not pobjs:
             pobjs = [prep]  # "provides Russia with ...": the dative is the receiver
         for pobj in pobjs:
@@ -335,6 +338,13 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         holders += _prep_args(head, trig, args, index, goods, noun=True)
         if pred != head:
             holders += _prep_args(pred, trig, args, index, goods, noun=False)
+        elif trig.type in _TRANSFERS and head.dep_ == "dobj":
+            # "to justify its arms supplies to Ukraine": the parser hangs "to Ukraine" on the
+            # verb; right after a transfer noun it is the transfer's receiver
+            end = head.right_edge.i
+            holders += _prep_args(
+                head.head, trig, args, index, goods, noun=True, after=end, before=end + 1
+            )
         elif not args.actors:
             for t in _implicit_agents(head):
                 args.add(args.actors, entities_of(t, index, goods))

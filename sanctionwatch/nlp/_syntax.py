@@ -42,6 +42,12 @@ _INTENT_NOUNS = frozenset({
 _OBJECT_PREPS = frozenset({"of", "for", "from"})
 # Verbs whose statement object speaks for their subject ("issued a statement accusing X").
 _ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
+# Conjunctions the parser takes for prepositions ("after [Russia] signed": Russia as its object).
+_SUBORDINATORS = frozenset({
+    "after", "before", "since", "until", "till", "once", "because", "while", "as", "when",
+    "whereas", "although", "though",
+})  # fmt: skip
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int]:
@@ -102,6 +108,9 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     passive = [c for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
     if active or passive or depth > 4:
         return active, passive
+    clause_subject = _stranded_subject(v)
+    if clause_subject is not None:
+        return [clause_subject], []
     head = v.head
     if head == v:
         return [], []
@@ -165,6 +174,23 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return subjects(gov, depth + 1)  # "issued a statement accusing X": its issuer
         return ([], [head]) if v.tag_ == "VBN" else ([head], [])
     return [], []
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """The subject of a clause the parser read as a prepositional phrase: in "after Russia and
+    North Korea signed the pact", "Russia" is the object of "after" and "signed" hangs elsewhere.
+    The noun phrase ending just before the finite verb is its subject."""
+    if v.tag_ not in _FINITE or v.i == v.sent.start:
+        return None
+    for tok in v.doc[v.sent.start : v.i]:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in _SUBORDINATORS
+            and tok.right_edge.i == v.i - 1
+            and not tok.is_ancestor(v)
+        ):
+            return tok
+    return None
 
 
 def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:

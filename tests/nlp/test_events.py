@@ -167,6 +167,10 @@ def test_events_span_is_the_sentence(run: Run) -> None:
         ("Moscow received artillery shells from Pyongyang.", ["North Korea"], ["Russia"]),
         ("China did not import coal from North Korea.", ["North Korea"], ["China"]),
         ("Russian firms procured North Korean missiles.", ["North Korea"], ["Russia"]),
+        # parse repairs: a receiver hung on the verb, coordinated prepositions
+        ("Moscow cited the report to defend its own arms deliveries to Belarus.",
+         ["Russia"], ["Belarus"]),
+        ("Any sale of drones to or from Iran is banned.", [], ["Iran"]),
     ],
 )  # fmt: skip
 def test_events_argument_structures(
@@ -174,6 +178,14 @@ def test_events_argument_structures(
 ) -> None:
     v = next(v for v in run(text)["events"] if v["type"] in ("AID", "REJECT"))
     assert (names(run(text), v["actors"]), names(run(text), v["targets"])) == (actors, targets)
+
+
+def test_events_clause_misread_as_a_prepositional_phrase(run: Run) -> None:
+    # the parser makes "Moscow and Pyongyang" the object of "after" and "signed" a conjunct
+    out = run("Seoul will review its policy on supplying weapons after Moscow and Pyongyang "
+              "signed a pact.")  # fmt: skip
+    v = _one(out, "AGREE")
+    assert names(out, v["actors"]) == ["Russia", "North Korea"]
 
 
 def test_events_receive_a_person_is_a_meeting(run: Run) -> None:
