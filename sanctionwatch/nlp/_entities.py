@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._coref import Entity, Resolver
 from sanctionwatch.nlp._mentions import Mention, find_mentions
-from sanctionwatch.nlp._names import place_name
+from sanctionwatch.nlp._names import place_name, title_at
 from sanctionwatch.nlp._plurals import plural_references
 from sanctionwatch.nlp._syntax import positions, span_text
 
@@ -250,6 +250,29 @@ def _add(e: Entity, doc: Doc, m: Mention) -> None:
         e.female = True
 
 
+def _apposed_role(
+    doc: Doc, m: Mention, by_start: dict[int, Mention]
+) -> tuple[str | None, str] | None:
+    """The role an apposition right after a person's name gives: "Yun Jong Ho, North Korea's
+    minister of external economic relations," -> (North Korea, minister)."""
+    j = m.end
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    if doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    country = None
+    owner = by_start.get(j)
+    if owner is not None and owner.type == "Country" and owner.key is not None:
+        country, j = owner.key, owner.end
+        if j < len(doc) and doc[j].text in ("'s", "’s"):
+            j += 1
+    n = title_at(doc, j, len(doc))
+    if not n:
+        return None
+    return country, " ".join(t.lower_ for t in doc[j : j + n])
+
+
 def _counterpart(doc: Doc, m: Mention, e: Entity, res: Resolver) -> None:
     """ "his North Korean counterpart X": X holds his title, in X's own country."""
     i = m.start - 1
@@ -291,7 +314,9 @@ def build_entities(doc: Doc) -> EntityIndex:
     pending: list[Mention] = []
     ahead: list[Mention] = []
     prev: Mention | None = None
-    for m in find_mentions(doc):
+    mentions = find_mentions(doc)
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
         if m.kind == "group":
             members = res.group(m)
             if members:
@@ -316,6 +341,10 @@ def build_entities(doc: Doc) -> EntityIndex:
             found = Entity(id="", type=m.type, key=m.key, first=m.start)
             entities.append(found)
         _add(found, doc, m)
+        if found.type == "Person" and m.kind == "name":
+            role = _apposed_role(doc, m, by_start)
+            if role is not None:
+                found.roles.add(role)
         if m.role is not None and m.role[1] == "counterpart":
             _counterpart(doc, m, found, res)
         by_token.update(dict.fromkeys(range(m.start, m.end), found))
