@@ -22,7 +22,7 @@ from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import is_capital, is_title_word
 from sanctionwatch.nlp._syntax import subjects
 
-__all__ = ["VEHICLES", "Arguments", "entities_of", "fill", "goods_origin"]
+__all__ = ["VEHICLES", "Arguments", "entities_of", "fill", "goods_origin", "listed_parties"]
 
 _TARGET_PREPS = frozenset(
     {"to", "with", "on", "against", "toward", "towards", "into", "upon", "for", "over"}
@@ -35,6 +35,8 @@ VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", 
                        "freighter", "boat"})  # fmt: skip
 _LISTING = frozenset({"include", "be", "comprise"})
 _TRANSFERS = frozenset({"AID", "CONCEDE"})
+_AIMING = frozenset({"against", "to", "into", "toward", "towards"})
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
 
 class Arguments:
@@ -69,7 +71,7 @@ def entities_of(
             t = t.head.head
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
-        found = index.refers(t)
+        found = _possessed_body(index.refers(t), t, index)
         if not found and t.i not in goods:
             mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos") and not _flag(c)]
             if is_title_word(t) and any(c.dep_ != "poss" for c in mods):
@@ -95,6 +97,24 @@ def entities_of(
                     found = found or index.refers(pobj)
         Arguments.add(out, found)
     return out
+
+
+def _possessed_body(found: list[Entity], tok: Token, index: EntityIndex) -> list[Entity]:
+    """The body an organisation's name owns, where the parser made the owner the head: "the
+    Department of the Treasury's Office of Foreign Assets Control" is the office."""
+    if len(found) != 1 or found[0].type != "Organization":
+        return found
+    doc, j = tok.doc, tok.i
+    while True:
+        owner = index.at(j)
+        while j < len(doc) and index.at(j) is owner:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].text not in ("'s", "’s"):
+            return [owner] if owner is not None else found
+        owned = index.at(j + 1)
+        if owned is None or owned.type != "Organization" or owned is owner:
+            return [owner] if owner is not None else found
+        j += 1
 
 
 def _flag(tok: Token) -> bool:
@@ -211,7 +231,7 @@ def _prep_args(
                 others += [e for c in pobj.children if c.dep_ == "poss" for e in index.refers(c)]
                 if trig.type == "AID" and not trig.locative_target:
                     others += index.countries_of([p for p in places if is_capital(p.name)])
-            if word == "at" and trig.type_with_target:
+            if word == "at" and trig.type_with_target and found:
                 # "fired missiles at X": aimed at X; a city stays where it happened
                 args.add(args.targets, others)
                 args.add(args.locations, places)
@@ -222,7 +242,7 @@ def _prep_args(
                     args.add(args.locations, places)
                 else:
                     args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
-            elif word == "with" and trig.with_role == "actor":
+            elif word in ("with", "alongside") and trig.with_role == "actor":
                 args.add(args.actors, others)
             elif word == "from" and in_object and not trig.reverse:
                 args.add(args.targets, others)  # "captured personnel from North Korea"
@@ -290,6 +310,42 @@ def _has_receiver(head: Token, index: EntityIndex, goods: frozenset[int]) -> boo
     return False
 
 
+def listed_parties(head: Token) -> list[Token]:
+    """The parties a listing sentence names for a participle describing its subject: "Those
+    designated include X and Y", "Among the individuals sanctioned is X"."""
+    if head.dep_ != "acl" or head.tag_ != "VBN":
+        return []
+    noun = head.head
+    if noun.dep_ == "nsubj":
+        verb, roles = noun.head, ("dobj", "attr")
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.dep_ == "prep":
+        verb, roles = noun.head.head, ("nsubj", "attr")
+    else:
+        return []
+    if verb.lemma_.lower() not in _LISTING:
+        return []
+    out = [c for c in verb.children if c.dep_ in roles]
+    if out and roles[0] == "nsubj":  # "..., and Kim Yong Bok": a name parsed as the verb's conjunct
+        out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    return out
+
+
+def _stray_receiver(verb: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """A "to X" the parser hung somewhere inside a transfer verb's object or on a misread
+    word: "supplying missiles of the same type to Russia", "shipped ... alloy to X"."""
+    skip = {t.i for c in verb.children if c.dep_ in _CLAUSES | {"nsubj", "nsubjpass"}
+            for t in c.subtree}  # fmt: skip
+    for tok in verb.subtree:
+        if tok.i in skip or tok.dep_ != "prep" or tok.lower_ not in ("to", "into"):
+            continue
+        if tok.head == verb:
+            continue  # the verb's own phrase: already read
+        found = [e for p in tok.children if p.dep_ == "pobj" for e in entities_of(p, index, goods)]
+        if found and all(e.type != "Place" for e in found):
+            return found
+    return []
+
+
 def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: frozenset[int],
          args: Arguments) -> list[Token]:  # fmt: skip
     """Fill ``args`` for the event triggered by ``head`` (with light verb ``pred``); return the
@@ -336,6 +392,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, entities_of(c, index, goods))
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            # "the use of drones against Ukraine", "sales of shells to Russia": the parser
+            # hangs the noun's target phrase on its object
+            for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _AIMING):
+                    _prep_args(pobj, trig, args, index, goods, noun=True, after=p.i - 1, before=p.i)
         if pred != head:
             holders += _prep_args(pred, trig, args, index, goods, noun=False)
         elif trig.type in _TRANSFERS and head.dep_ == "dobj":
@@ -348,6 +410,13 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         elif not args.actors:
             for t in _implicit_agents(head):
                 args.add(args.actors, entities_of(t, index, goods))
+    if trig.type == "AID" and not args.targets and head.pos_ != "NOUN" and not trig.reverse:
+        root = head
+        if gerund_of is not None:
+            root = gerund_of.head
+        elif head.tag_ == "VBG" and head.dep_ in ("compound", "amod"):
+            root = head.head  # "is [shipping] shells ... to Russia": a gerund read as a modifier
+        args.add(args.targets, _stray_receiver(root, index, goods))
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject
         for clause in (c for c in head.children if c.dep_ in ("ccomp", "xcomp")):
@@ -359,12 +428,11 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             cop = adj.head
             for s in (c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")):
                 args.add(args.targets, entities_of(s, index, goods))
-    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.dep_ == "nsubj":
-        verb = head.head.head
-        if verb.lemma_.lower() in _LISTING:  # "Those designated include X and Y"
-            args.targets = [e for e in args.targets if e.type != "Place"]
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
-                args.add(args.targets, entities_of(obj, index, goods))
+    listed = listed_parties(head)
+    if listed:  # "Those designated include X and Y", "Among those listed are X and Y"
+        args.targets = [e for e in args.targets if e.type != "Place"]
+        for tok in listed:
+            args.add(args.targets, entities_of(tok, index, goods))
     if trig.reverse and not args.beneficiaries:
         # "Russia bought shells from North Korea": the buyer receives, the seller gives.
         receivers = args.actors

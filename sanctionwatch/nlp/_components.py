@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import build_entities
 from sanctionwatch.nlp._events import find_events
 from sanctionwatch.nlp._items import find_items
@@ -83,10 +84,11 @@ class EventStep:
         index = doc._.sw_entities
         items = find_items(self.nlp, doc)
         drafts = []
+        designated: list[Entity] = []
         if doc.has_annotation("DEP"):
             for sent in doc.sents:
                 if has_syntax(doc, sent.start):
-                    drafts.extend(find_events(sent, index, items))
+                    drafts.extend(find_events(sent, index, items, designated))
         doc._.sw_events = drafts
         return doc
 

@@ -268,8 +268,8 @@ def _apposed_role(
         if j < len(doc) and doc[j].text in ("'s", "’s"):
             j += 1
     n = title_at(doc, j, len(doc))
-    if not n:
-        return None
+    if not n or (j + n < len(doc) and doc[j + n].text in ("'s", "’s")):
+        return None  # "Kim Yo Jong, the leader's sister": the leader is someone else
     return country, " ".join(t.lower_ for t in doc[j : j + n])
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from sanctionwatch.nlp._arguments import VEHICLES, Arguments, fill, goods_origin
+from sanctionwatch.nlp._arguments import VEHICLES, Arguments, fill, goods_origin, listed_parties
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._forms import lemmas_of
@@ -169,8 +169,69 @@ def _keep(draft: Draft, cand: Candidate) -> bool:
     return not trig.actor_types or any(e.type in trig.actor_types for e in draft.actors)
 
 
-def find_events(sent: Span, index: EntityIndex, items: list[ItemMatch]) -> list[Draft]:
-    """The events one parsed sentence expresses, in trigger order."""
+_DESIGNATING = frozenset({"list", "designate", "sanction", "target", "name", "add"})
+_LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
+_TRAVEL = frozenset({"travel", "enter", "transit", "visit", "travelling", "entering", "transiting"})
+
+
+def _designated_phrase(tok: Token, index: EntityIndex) -> bool:
+    """ "those listed", "the designated persons", "the individuals sanctioned", or a plural
+    pronoun that refers to no one named ("Their assets will be frozen")."""
+    if tok.lower_ in ("they", "them", "their", "theirs"):
+        return not index.refers(tok)
+    if tok.lower_ != "those" and tok.tag_ != "NNS":
+        return False
+    return any(
+        c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lemma_.lower() in _DESIGNATING
+        for c in tok.children
+    )
+
+
+def _reference_only(head: Token, index: EntityIndex) -> bool:
+    """A participle that only says who is meant: "those listed are subject to", "the
+    designated persons" (but "Among those listed are X and Y" lists them)."""
+    return (
+        head.tag_ == "VBN"
+        and head.dep_ in ("acl", "amod")
+        and head.lemma_.lower() in _DESIGNATING
+        and _designated_phrase(head.head, index)
+        and not listed_parties(head)
+    )
+
+
+def _travel_ban(draft: Draft) -> bool:
+    """ "banned from travelling/entering": a measure that applies to people only."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.lemma_.lower() in _TRAVEL for g in c.children if g.dep_ in ("pcomp", "pobj")
+        )
+        for c in draft.head.children
+    )  # fmt: skip
+
+
+def _names_designated(draft: Draft, index: EntityIndex) -> bool:
+    """Whether a sanction's subject or object is the parties designated earlier: "All those
+    listed are subject to an asset freeze", "the property of the designated persons"."""
+    pred = draft.pred
+    active, passive = subjects(pred)
+    slots = [*active, *passive, *(c for c in draft.head.children if c.dep_ == "dobj")]
+    if draft.head.dep_ == "pobj" and draft.head.head.head.lower_ == "subject":
+        cop = draft.head.head.head.head
+        slots += [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_designated_phrase(t, index) for tok in slots for t in tok.subtree)
+
+
+def find_events(
+    sent: Span,
+    index: EntityIndex,
+    items: list[ItemMatch],
+    designated: list[Entity] | None = None,
+) -> list[Draft]:
+    """The events one parsed sentence expresses, in trigger order.
+
+    :param designated: the parties earlier sentences sanctioned, kept up to date here; a
+        sanction on "those listed" or "the designated persons" applies to them.
+    """
     out: list[Draft] = []
     # Goods, not parties: "North Korean missiles" do not make North Korea a target.
     goods = frozenset(s.root.i for s, item in items if item.category != "personnel")
@@ -178,6 +239,8 @@ def find_events(sent: Span, index: EntityIndex, items: list[ItemMatch]) -> list[
     excluded = {t.i for _, obj in markers for t in obj.subtree}
     for cand in candidates(sent, index):
         head, pred, trig = cand.head, cand.pred, cand.trigger
+        if _reference_only(head, index):
+            continue
         args = Arguments()
         holders = fill(head, pred, trig, index, goods, args)
         draft = Draft(sent, head, pred, cand.words, trig, cand.type, cand.mode,
@@ -199,10 +262,15 @@ def find_events(sent: Span, index: EntityIndex, items: list[ItemMatch]) -> list[
         if trig.exchange:
             out.extend(_split_exchange(draft, items, index))
             continue
+        if designated and draft.type == "SANCTION" and _names_designated(draft, index):
+            bound = [e for e in designated if not _travel_ban(draft) or e.type == "Person"]
+            Arguments.add(draft.targets, bound)  # a travel ban binds people only
         if not _keep(draft, cand):
             continue
         draft.mode = _mode(draft)
         out.append(draft)
+        if designated is not None and draft.type == "SANCTION":
+            Arguments.add(designated, [e for e in draft.targets if e.type in _LISTED_TYPES])
     for phrase, obj in markers:
         # The event the phrase belongs to: the nearest trigger governing it.
         owner = None

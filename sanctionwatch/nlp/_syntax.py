@@ -149,7 +149,10 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     if v.dep_ == "amod" and v.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
         return [], [head]  # "two captured soldiers": the soldiers were captured
     if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
-        return subjects(head, depth + 1)  # "X was ready [to hand over]": the copula's subject
+        up_active, up_passive = subjects(head, depth + 1)
+        if v.tag_ == "VBN" and head.lemma_.lower() == "be":
+            return [], up_active + up_passive  # "assets have been [frozen]": a passive
+        return up_active, up_passive  # "X was ready [to hand over]": the copula's subject
     if v.dep_ == "pcomp":
         return _prep_subjects(head, depth)
     if (
@@ -207,6 +210,8 @@ def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
         named = [o for o in objs if _named(o)]
         if named:
             return named, []  # "accused Moscow of supplying", "sanctioned firms for buying"
+        if objs:
+            return [], []  # "sanctioned two individuals for procuring": unnamed doers
         up_active, up_passive = subjects(gov, depth + 1)
         return up_passive or up_active, []
     if gov.pos_ == "NOUN":

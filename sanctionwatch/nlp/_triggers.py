@@ -73,6 +73,8 @@ def _gerund(tok: Token) -> bool:
 
 def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_.lower() == "be":
+        objs += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "have been [frozen]"
     # "missiles that Russia fired": the relative pronoun stands for the noun
     objs = [tok.head if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
     return [o for obj in objs for o in (obj, *obj.conjuncts)]

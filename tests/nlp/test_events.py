@@ -410,3 +410,70 @@ def test_events_withdrawn_troops_retreat(run: Run) -> None:
     out = run("Belarusian troops stationed near the border have been withdrawn, Lithuania said.")
     (v,) = events(out, "RETREAT")
     assert (names(out, v["actors"]), names(out, v["targets"])) == (["Belarus"], [])
+
+
+def test_events_listing_sentence_names_the_designated(run: Run) -> None:
+    out = run("Among the entities designated are Korea Ryonbong General Corporation and "
+              "Tanchon Commercial Bank.")  # fmt: skip
+    v = _one(out, "SANCTION")
+    assert names(out, v["targets"]) == [
+        "Korea Ryonbong General Corporation", "Tanchon Commercial Bank"
+    ]  # fmt: skip
+
+
+def test_events_those_designated_are_the_parties_sanctioned_before(run: Run) -> None:
+    out = run(
+        "The Treasury designated Ri Song Hyok and the Hana Shipping Company on Monday. "
+        "All property of the designated persons is blocked, and those listed are also "
+        "banned from entering the country."
+    )
+    first, blocked, banned = events(out, "SANCTION")
+    assert names(out, first["targets"]) == ["Ri Song Hyok", "Hana Shipping Company"]
+    assert names(out, blocked["targets"]) == ["Ri Song Hyok", "Hana Shipping Company"]
+    assert names(out, banned["targets"]) == ["Ri Song Hyok"]  # a travel ban binds people
+
+
+def test_events_their_assets_after_a_designation(run: Run) -> None:
+    out = run("Japan sanctioned Pak Il Nam and Choe Myong Su. Their assets have been frozen.")
+    frozen = events(out, "SANCTION")[-1]
+    assert frozen["trigger"] == "assets frozen"
+    assert names(out, frozen["targets"]) == ["Pak Il Nam", "Choe Myong Su"]
+
+
+def test_events_an_office_of_a_department_acts_for_itself(run: Run) -> None:
+    out = run("The State Department's Bureau of Arms Control designated two firms.")
+    v = _one(out, "SANCTION")
+    assert names(out, v["actors"]) == ["Bureau of Arms Control"]
+
+
+def test_events_unnamed_sanctioned_parties_do_what_they_are_sanctioned_for(run: Run) -> None:
+    out = run("Britain sanctioned three companies for selling drones to Iran.")
+    v = _one(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == ([], ["Iran"])
+
+
+def test_events_receiver_hung_inside_the_object(run: Run) -> None:
+    out = run("Seoul believes Pyongyang is shipping shells of the same calibre to Russia.")
+    v = _one(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["North Korea"], ["Russia"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("President Yoon held a phone call with Prime Minister Ishiba.", "CONSULT"),
+        ("Tokyo will share intelligence with Seoul.", "COOPERATE"),
+        ("The Security Council voted down a draft tabled by Russia.", "REJECT"),
+        ("The navy intercepted the tanker Ocean Star.", "COERCE"),
+        ("Paris, Berlin and London triggered the snapback mechanism.", "SANCTION"),
+        ("Russia's use of Iranian drones against Ukraine is a war crime.", "ASSAULT"),
+        ("A Russian firm ferried North Korean troops to Vladivostok.", "AID"),
+    ],
+)  # fmt: skip
+def test_events_lexicon_additions(run: Run, text: str, etype: str) -> None:
+    assert [v["type"] for v in run(text)["events"]] == [etype]
+
+
+def test_events_fire_at_a_time_is_a_launch(run: Run) -> None:
+    out = run("North Korea fired two cruise missiles at about 7 a.m. on Sunday.")
+    assert [v["type"] for v in out["events"]] == ["MOBILIZE"]
