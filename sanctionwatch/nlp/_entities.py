@@ -83,9 +83,9 @@ def _acronym_target(
     doc: Doc, m: Mention, entities: list[Entity], prev: Mention | None
 ) -> Entity | None:
     text = _display(doc, m)
-    if not text.isupper():
-        return None
     bracketed = m.start > 0 and doc[m.start - 1].text == "("
+    if not text.isupper() and not (bracketed and m.kind == "acronym"):
+        return None  # "(Bakamla)": a short name in brackets, not in capitals
     for e in sorted(entities, key=lambda e: -e.last):
         if e.type != "Organization":
             continue

@@ -30,8 +30,10 @@ from sanctionwatch.nlp._names import (
     country_prefix,
     dateline_place,
     korean_names,
+    legal_form,
     title_at,
     title_before,
+    vessel_cue_after,
     vessel_cue_before,
     vessel_names,
 )
@@ -182,13 +184,24 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
             start = cut_titles(doc, start, end, out)
         etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
     start, end = strip_edges(doc, start, end)
-    if vessel_cue_before(doc, start):
+    if etype == PERSON and end > start and legal_form(doc[end - 1]):
+        etype = ORGANIZATION  # "Vostok Forwarding LLC": a company, whatever the words before
+    if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
+        doc, start, out
+    ):
         etype = VESSEL
     if end <= start:
         return None
     if etype == ORGANIZATION and org_country is None and start > 0:
         org_country = _owner_country(doc, start)
     return Mention(start, end, etype, country=org_country)
+
+
+def _coordinated_vessel(doc: Doc, start: int, found: list[Mention]) -> bool:
+    """The second of two coordinated vessel names: "the ships Port Olya-3 and Port Olya-4"."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "or", ","):
+        return False
+    return any(m.type == VESSEL and m.end == start - 1 for m in found)
 
 
 def _owner_country(doc: Doc, start: int) -> str | None:
@@ -301,16 +314,25 @@ def _role_for(
 
 
 def _acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """An all-capitals word in brackets right after an organisation ("(KOMID)") names it too."""
+    """A short name in brackets right after an organisation's ("(KOMID)", "(Bakamla)") names it
+    too; the NER's own reading of that word is dropped."""
     out = []
+    single = {m.start: m for m in mentions if m.end == m.start + 1 and m.key is None}
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for m in mentions:
+    for m in list(mentions):
         if m.type != ORGANIZATION or m.end + 2 >= len(doc):
             continue
         open_, word, close = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-        bracketed = open_.text == "(" and close.text == ")"
-        if bracketed and word.is_upper and word.is_alpha and word.i not in taken:
+        if not (open_.text == "(" and close.text == ")" and word.is_alpha):
+            continue
+        if word.is_upper and word.i not in taken:
             out.append(Mention(word.i, word.i + 1, ORGANIZATION, kind="acronym"))
+        elif word.is_title and single.get(word.i) is not None:
+            mentions.remove(single[word.i])
+            out.append(Mention(word.i, word.i + 1, ORGANIZATION, kind="acronym"))
+            for other in [o for o in single.values() if o.start > word.i and o in mentions]:
+                if doc[other.start].text == word.text:  # "Bakamla patrol boats" later on
+                    other.type = ORGANIZATION
     return out
 
 

@@ -10,6 +10,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
+from sanctionwatch.names._data import name_data
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._syntax import name_like, positions, span_text
 
@@ -19,9 +20,11 @@ __all__ = [
     "is_capital",
     "is_title_word",
     "korean_names",
+    "legal_form",
     "place_name",
     "title_at",
     "title_before",
+    "vessel_cue_after",
     "vessel_cue_before",
     "vessel_names",
 ]
@@ -184,6 +187,33 @@ def vessel_cue_before(doc: Doc, start: int) -> bool:
             if end - n >= 0 and span_text(doc, end - n, end).lower() == cue:
                 return True
     return False
+
+
+# Cue words that also name companies ("a Russian carrier"): trusted only before a name.
+_AMBIGUOUS_CUES = frozenset({"carrier"})
+
+
+def vessel_cue_after(doc: Doc, end: int) -> bool:
+    """Whether an apposition right after a name calls it a vessel: "the Lady R, a Russian cargo
+    ship", "Sky Rose, an oil tanker"."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    cues = set(_data.vessel_cues()) - _AMBIGUOUS_CUES
+    for i in range(end + 2, min(end + 7, len(doc))):
+        tok = doc[i]
+        if tok.is_punct and tok.text != "-":  # "a Comoros-flagged oil tanker"
+            return False
+        if tok.lower_ in cues or (i > end + 2 and span_text(doc, i - 1, i + 1).lower() in cues):
+            return True
+    return False
+
+
+def legal_form(tok: Token) -> bool:
+    """Whether a capitalised word is a company's legal form ("LLC", "Ltd.", "JSC", "GmbH")."""
+    word = tok.text.rstrip(".").lower()
+    return tok.text[:1].isupper() and word not in ("as", "ca", "ab") and (
+        (word,) in name_data().legal_forms
+    )
 
 
 def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:

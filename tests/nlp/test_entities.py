@@ -217,3 +217,29 @@ def test_entities_exact_link_outranks_variants(nlp: Any) -> None:
     links = {e["name"]: [x["list_id"] for x in e["links"]] for e in out["entities"]}
     assert links["Korea Taesong Trading Company"] == ["KPe.T1"]
     assert links["Korea Ryongbong Trading Company"] == ["KPe.T2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # a legal form makes a company of words the NER took for a person
+        ("Kaspiy Trans LLC and Volga Shipping LLC were designated.", "Volga Shipping LLC",
+         "Organization"),
+        # an apposition that calls a name a vessel
+        ("Customs officers inspected the Sea Pearl, a Comoros-flagged oil tanker, on Monday.",
+         "Sea Pearl", "Vessel"),
+        # the second of two coordinated vessel names
+        ("The cargo ships Angara Star and Maia Bay have also been listed.", "Maia Bay",
+         "Vessel"),
+    ],
+)  # fmt: skip
+def test_entities_type_repairs(run: Run, text: str, name: str, etype: str) -> None:
+    found = {e["name"]: e["type"] for e in run(text)["entities"]}
+    assert found.get(name) == etype, found
+
+
+def test_entities_bracketed_short_name_of_an_organisation(run: Run) -> None:
+    out = run("Indonesia's Maritime Security Agency (Bakamla) said it had seized the tanker. "
+              "Bakamla patrol boats intercepted it on Friday.")  # fmt: skip
+    orgs = [e for e in out["entities"] if e["type"] == "Organization"]
+    assert [len(e["mentions"]) for e in orgs] == [3], out["entities"]
