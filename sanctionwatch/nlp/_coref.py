@@ -37,6 +37,18 @@ def _main_subject(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _reporting_subject(tok: Token) -> Token | None:
+    """The subject of the reporting verb whose clause ``tok`` is the subject of: "X said it ..."
+    -> X."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    if verb.lemma_.lower() not in _data.attribution_table()["reporting_verbs"]:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj[0] if subj else None
+
+
 @dataclass(eq=False)
 class Entity:
     """One thing the document talks about, with all its mentions."""
@@ -120,9 +132,20 @@ class Resolver:
     def role(self, role: tuple[str | None, str]) -> Entity | None:
         """The entity the document introduced with this (country, title)."""
         country, title = role
-        for e in sorted(self.entities, key=lambda e: -e.last):
+        ranked = sorted(self.entities, key=lambda e: -e.last)
+        for e in ranked:
             for c, t in e.roles:
                 if t == title and (country is None or c is None or c == country):
+                    return e
+        if title != "leader" or country is None:
+            return None
+        # "the Ukrainian leader" where no one was called so: its president or prime minister
+        leaders = _data.leader_titles()
+        for e in ranked:
+            for c, t in e.roles:
+                if t in leaders and (c == country or (c is None and country in e.country)):
+                    return e
+                if t in leaders and c is None and not e.country:
                     return e
         return None
 
@@ -181,17 +204,25 @@ class Resolver:
         spec = _data.anaphora().definites.get(m.word or "", {})
         kind = str(spec.get("type", ""))
         before = [e for e in self.entities if e.type == kind and e.first < m.start]
+        word = spec.get("word")
+        if word and kind == "Organization":
+            named = [e for e in before if str(word) in e.name.lower() or
+                     any(str(word) in " ".join(a) for a in e.aliases)]  # fmt: skip
+            found = max(named, key=lambda e: max(x.start for x in e.mentions), default=None)
+            if found is not None and not self._unnamed_since(found, m):
+                return found
+            # "North Korea's foreign ministry ... the ministry": an unnamed body speaks for its
+            # country; no other organisation is "the ministry"
+            return next((e for e in self.entities if m.country and e.key == m.country), None)
         if not before:
             return None
         if spec.get("of_country"):  # "the troops": the country whose troops were named
             return next((e for e in before if e.key == m.country), None)
         if spec.get("salient"):
             return min(before, key=lambda e: (-len(e.mentions), e.first))
-        word = spec.get("word")
         if word:
-            named = [e for e in before if str(word) in e.name.lower() or
-                     any(str(word) in " ".join(a) for a in e.aliases)]  # fmt: skip
-            before = named or before
+            before = [e for e in before if str(word) in e.name.lower() or
+                      any(str(word) in " ".join(a) for a in e.aliases)] or before  # fmt: skip
         found = max(before, key=lambda e: max(x.start for x in e.mentions))
         return None if self._unnamed_since(found, m) else found
 
@@ -230,6 +261,13 @@ class Resolver:
                         topics.append(e)
         if not found:
             return None
+        reporter = _reporting_subject(tok)
+        if reporter is not None and kinds != ("Person",):
+            # "The agency said it had seized ...": the reporter speaks of itself
+            owner = next((e for _, e in found if any(
+                x.start <= reporter.i < x.end for x in e.mentions)), None)  # fmt: skip
+            if owner is not None:
+                return owner
         found.sort(key=lambda p: -p[0])
         if len(topics) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and kinds != ("Person",):
             # "The agency said ... . It said ...": the subject goes on as the subject

@@ -102,6 +102,8 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             code = _people_country(doc, mentions, tok.i, table) if own else None
             if own and code is None:
                 continue
+            if spec.get("word") and spec.get("type") == "Organization":
+                code = _body_country(doc, mentions, tok.i, word)
             out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
                                country=code))  # fmt: skip
     return out
@@ -121,6 +123,20 @@ def _people_country(
                 return m.key
             if tok.pos_ not in ("ADJ", "NUM") and tok.tag_ not in ("JJ", "CD"):
                 break
+    return None
+
+
+def _body_country(doc: Doc, mentions: list[Mention], start: int, word: str) -> str | None:
+    """The country of the latest unnamed body called ``word`` before ``start``: "North Korea's
+    foreign ministry", "the Japanese defence ministry"."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.start >= start or m.key is None or m.type != "Country":
+            continue
+        for tok in doc[m.end : min(m.end + 4, start)]:
+            if tok.lower_ == word:
+                return m.key
+            if tok.text not in ("'s", "’s") and not (tok.is_alpha and not tok.is_stop):
+                break  # (the sentence may be unparsed: words, not tags)
     return None
 
 

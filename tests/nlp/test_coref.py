@@ -68,3 +68,32 @@ def test_coref_spokesperson_speaks_for_the_organisation(run: Run) -> None:
     assert aid["attribution"]["entity"] == next(
         e["id"] for e in out["entities"] if e["name"] == "Foreign Ministry of Belarus"
     )
+
+
+def test_coref_leader_of_a_country_by_any_leader_title(run: Run) -> None:
+    out = run("President Alexander Lukashenko met Xi Jinping. The Belarusian leader also "
+              "invited Xi to visit Minsk.")  # fmt: skip
+    (invite,) = events(out, "REQUEST")
+    assert names(out, invite["actors"]) == ["Alexander Lukashenko"]
+
+
+def test_coref_reporter_speaks_of_itself(run: Run) -> None:
+    out = run("Japan's Coast Guard Agency, a body of the country's transport ministry, said it "
+              "had seized the tanker Sea Lion.")  # fmt: skip
+    (seize,) = events(out, "COERCE")
+    assert names(out, seize["actors"]) == ["Coast Guard Agency"]
+
+
+def test_coref_unnamed_ministry_speaks_for_its_country(run: Run) -> None:
+    out = run("Belarus's foreign ministry issued a statement on Monday. The ministry rejected "
+              "the claims by the European Union.")  # fmt: skip
+    (reject,) = events(out, "REJECT")
+    assert names(out, reject["actors"]) == ["Belarus"]
+
+
+def test_coref_the_team_is_the_named_team(run: Run) -> None:
+    out = run("The Multilateral Sanctions Monitoring Team published its report. The team said "
+              "Iran had sold drones to Russia.")  # fmt: skip
+    (aid,) = events(out, "AID")
+    assert aid["attribution"]["text"] == "The team said"
+    assert names(out, [aid["attribution"]["entity"]]) == ["Multilateral Sanctions Monitoring Team"]
