@@ -35,6 +35,11 @@ VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", 
                        "freighter", "boat"})  # fmt: skip
 _LISTING = frozenset({"include", "be", "comprise"})
 _TRANSFERS = frozenset({"AID", "CONCEDE"})
+# Writings that speak for whoever wrote them ("a report by X", "X's statement").
+_WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution", "draft",
+                       "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
+_VERDICTS = frozenset({"ACCUSE", "REJECT"})
+_TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
@@ -89,6 +94,10 @@ def entities_of(
                 ]
             # A named party before its country: "the North Korean firm KOMID" is KOMID.
             found = [e for e in named if e.type != "Country"] or named
+        if not found and t.lemma_.lower() in _WRITINGS:
+            # "a report by the MSMT, which accused ...": the writing speaks for its author
+            found = [e for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+                     for o in p.children if o.dep_ == "pobj" for e in index.refers(o)]  # fmt: skip
         if not found and is_title_word(t):
             for prep in (
                 c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
@@ -204,6 +213,8 @@ def _prep_args(
         if prep.i <= after or (before is not None and prep.i > before):
             continue
         word = prep.lower_
+        if noun and word == "with" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPICAL:
+            continue  # "information on the launch with X": X is the verb's partner
         pobjs = [p for p in prep.children if p.dep_ == "pobj"]
         if not pobjs:  # "with the United States to address ...": a small clause's subject
             pobjs = [s for c in prep.children if c.dep_ == "pcomp"
@@ -262,6 +273,19 @@ def _prep_args(
             if word in ("with", "of", "for") or prep.dep_ == "dative":
                 spans.append(pobj)
     return spans
+
+
+def _author(obj: Token, index: EntityIndex) -> list[Entity]:
+    """Who wrote a writing: "a report by X", "X's report"."""
+    if obj.lemma_.lower() not in _WRITINGS:
+        return []
+    return [
+        e
+        for c in obj.children
+        if (c.dep_ in ("prep", "agent") and c.lower_ == "by") or c.dep_ == "poss"
+        for o in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"])
+        for e in index.refers(o)
+    ]
 
 
 def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
@@ -385,7 +409,27 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             args.add(args.locations, [e for e in found if e.type == "Place"])
             holders.append(obj)
             holders += _prep_args(obj, trig, args, index, goods, noun=True, in_object=True)
+            if trig.type in _VERDICTS and not found:
+                # "denounced a report by the MSMT": the report's author is criticised
+                args.add(args.targets, _author(obj, index))
+            topics = [*obj.children, *head.children]
+            for topic in (c for c in topics if c.dep_ == "prep" and c.lower_ in _TOPICAL):
+                # "sharing information on the launch with the United States": the parser hangs
+                # the verb's partner on the topic
+                for pobj in (c for c in topic.children if c.dep_ == "pobj"):
+                    for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "with"):
+                        _prep_args(pobj, trig, args, index, goods, noun=False,
+                                   after=p.i - 1, before=p.i)  # fmt: skip
         holders += _prep_args(head, trig, args, index, goods, noun=False, before=cut)
+        own = {c.lower_ for c in head.children if c.dep_ == "prep"}
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ != "of"):
+            # "fought alongside Russian forces against Ukraine": the parser hangs the verb's
+            # "against" phrase on the object of the one before
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for p in pobj.children:
+                    if p.dep_ == "prep" and p.lower_ == "against" and "against" not in own:
+                        _prep_args(pobj, trig, args, index, goods, noun=False,
+                                   after=p.i - 1, before=p.i)  # fmt: skip
     else:
         for c in head.children:
             if c.dep_ in _MODIFIER_DEPS and c.i not in goods:

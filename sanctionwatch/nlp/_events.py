@@ -170,6 +170,8 @@ def _keep(draft: Draft, cand: Candidate) -> bool:
 
 
 _DESIGNATING = frozenset({"list", "designate", "sanction", "target", "name", "add"})
+_DEPLOYING = frozenset({"deploy", "deployment", "station", "position"})
+_POSITIONS = frozenset({"near", "along", "across", "around", "inside", "at", "on"})
 _LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
 _TRAVEL = frozenset({"travel", "enter", "transit", "visit", "travelling", "entering", "transiting"})
 
@@ -184,6 +186,16 @@ def _designated_phrase(tok: Token, index: EntityIndex) -> bool:
     return any(
         c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lemma_.lower() in _DESIGNATING
         for c in tok.children
+    )
+
+
+def _stationed(head: Token) -> bool:
+    """Forces deployed at a position of one's own: "deployed troops near the border"."""
+    if head.lemma_.lower() not in _DEPLOYING:
+        return False
+    scope = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep" and c.lower_ in _POSITIONS for t in scope for c in t.children
     )
 
 
@@ -247,6 +259,8 @@ def find_events(
                       args.actors, args.targets, args.locations)  # fmt: skip
         if trig.type_with_target and (draft.targets or args.aimed):
             draft.type = trig.type_with_target
+        if draft.type == "AID" and not draft.targets and _stationed(head):
+            draft.type = "MOBILIZE"  # "deployed troops near the border": forces, not a transfer
         if head.pos_ == "NOUN":
             holders.append(head)
         if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":

@@ -29,6 +29,7 @@ from sanctionwatch.nlp._gazetteer import (
 from sanctionwatch.nlp._names import (
     country_prefix,
     dateline_place,
+    is_title_word,
     korean_names,
     legal_form,
     title_at,
@@ -53,7 +54,7 @@ from sanctionwatch.nlp._spans import (
     titled_apposition,
     titled_name,
 )
-from sanctionwatch.nlp._syntax import has_syntax
+from sanctionwatch.nlp._syntax import has_syntax, positions
 
 __all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
@@ -197,6 +198,31 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     return Mention(start, end, etype, country=org_country)
 
 
+def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed that an apposition with a title marks as people: "Esmaeil Baghaei,
+    the Iranian foreign ministry's spokesman," (two or three capitalised words opening a
+    clause)."""
+    out = []
+    for comma in positions(doc, (",",)):
+        for n in (3, 2):
+            start = comma - n
+            if start < 0 or taken.intersection(range(start, comma)):
+                continue
+            words = doc[start:comma]
+            if not all(t.is_alpha and t.is_title and not t.is_stop for t in words):
+                continue
+            if any(is_title_word(t) for t in words):
+                continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and not (before.is_punct or before.is_space or before.is_sent_end):
+                continue
+            if titled_apposition(doc, comma, reach=8):
+                out.append((start, comma))
+                taken.update(range(start, comma))
+                break
+    return out
+
+
 def _coordinated_vessel(doc: Doc, start: int, found: list[Mention]) -> bool:
     """The second of two coordinated vessel names: "the ships Port Olya-3 and Port Olya-4"."""
     if start < 2 or doc[start - 1].lower_ not in ("and", "or", ","):
@@ -283,6 +309,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         taken.update(range(m.start, m.end))
     mentions.extend(Mention(a, b, VESSEL) for a, b in vessel_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
+    mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
     mentions.sort(key=lambda m: m.start)
     mentions = _drop_overlaps(mentions)
     for m in list(mentions):

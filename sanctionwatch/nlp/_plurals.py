@@ -68,6 +68,12 @@ def _plural_pronouns(
         )
         if subject is None:
             continue
+        people = _people_before(doc, i, sent.start, by_token)
+        if people is not None and subject.i < people[0]:
+            # "the deployment of North Korean soldiers to Russia, where they fought": the
+            # soldiers, named after the clause's subject
+            groups[i] = [people[1]]
+            continue
         heads = [
             n
             for c in (subject, *subject.conjuncts)
@@ -84,3 +90,20 @@ def _plural_pronouns(
         several = subject.tag_ == "NNS" or bool(subject.conjuncts)  # "the US and its allies"
         if len(members) >= 2 or (members and several):
             groups[i] = members
+
+
+def _people_before(
+    doc: Doc, i: int, start: int, by_token: dict[int, Entity]
+) -> tuple[int, Entity] | None:
+    """The latest "<demonym> soldiers/workers/troops" before token ``i`` in its sentence, with
+    the country they belong to."""
+    words = {w for w, spec in _data.anaphora().definites.items() if spec.get("of_country")}
+    for j in range(i - 1, start - 1, -1):
+        tok = doc[j]
+        if tok.tag_ != "NNS" or (tok.lower_ not in words and tok.lemma_.lower() not in words):
+            continue
+        for c in tok.children:
+            e = by_token.get(c.i)
+            if c.dep_ in ("amod", "compound", "poss") and e is not None and e.type == "Country":
+                return j, e
+    return None

@@ -159,11 +159,12 @@ def titled_name(doc: Doc, start: int, end: int) -> bool:
     return bool(n) and len(rest) >= 2 and all(name_like(t) for t in rest)
 
 
-def titled_apposition(doc: Doc, end: int) -> bool:
-    """A name followed by an apposition holding a title: "X, a senior military official"."""
+def titled_apposition(doc: Doc, end: int, reach: int = 5) -> bool:
+    """A name followed by an apposition holding a title within ``reach`` words: "X, a senior
+    military official"."""
     if end >= len(doc) or doc[end].text != ",":
         return False
-    for i in range(end + 1, min(len(doc), end + 6)):
+    for i in range(end + 1, min(len(doc), end + 1 + reach)):
         if doc[i].text in (",", ".", ";") or doc[i].tag_.startswith("VB"):
             return False
         if title_at(doc, i, len(doc)) and not (

@@ -477,3 +477,43 @@ def test_events_lexicon_additions(run: Run, text: str, etype: str) -> None:
 def test_events_fire_at_a_time_is_a_launch(run: Run) -> None:
     out = run("North Korea fired two cruise missiles at about 7 a.m. on Sunday.")
     assert [v["type"] for v in out["events"]] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # a deal struck is an agreement, once
+        ("Belarus and Iran struck a deal on drone parts.", "AGREE", ["Belarus", "Iran"], []),
+        # forces deployed at a position of one's own are mobilised, not handed over
+        ("Russia deployed two brigades near the Finnish border.", "MOBILIZE", ["Russia"], []),
+        ("Japan raised its readiness posture after the launch.", "MOBILIZE", ["Japan"], []),
+        # the partner of a verb hung on its topic
+        ("Tokyo is sharing data on the test with Seoul and Washington.", "COOPERATE", ["Japan"],
+         ["South Korea", "United States"]),
+        # criticising a writing criticises its author
+        ("Beijing condemned a report by the European Union.", "ACCUSE", ["China"],
+         ["European Union"]),
+        # a writing speaks for its author
+        ("Seoul welcomed a report by the United Nations, which accused Pyongyang of hacking.",
+         "ACCUSE", ["United Nations"], ["North Korea"]),
+        # "against" hung on the object of the phrase before
+        ("Belarusian volunteers fought alongside Russian units against Ukraine.", "ASSAULT",
+         ["Belarus", "Russia"], ["Ukraine"]),
+        # light verb "slap"
+        ("Moscow accused Tokyo of slapping sanctions on Russian banks.", "SANCTION", ["Japan"],
+         ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_argument_repairs(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_they_after_a_country_s_soldiers(run: Run) -> None:
+    out = run("Minsk protested the deployment of Russian soldiers to Belarus, where they "
+              "attacked Ukraine.")  # fmt: skip
+    v = _one(out, "ASSAULT")
+    assert names(out, v["actors"]) == ["Russia"]
