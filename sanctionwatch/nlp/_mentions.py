@@ -213,9 +213,8 @@ def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 continue
             if any(is_title_word(t) for t in words):
                 continue
-            before = doc[start - 1] if start > 0 else None
-            if before is not None and not (before.is_punct or before.is_space or before.is_sent_end):
-                continue
+            if start > 0 and not (doc[start - 1].is_punct or doc[start - 1].is_space):
+                continue  # a clause opens with the name
             if titled_apposition(doc, comma, reach=8):
                 out.append((start, comma))
                 taken.update(range(start, comma))
