@@ -116,14 +116,23 @@ def _final_report(head: Token, index: EntityIndex) -> dict[str, Any] | None:
     return _reported_by(last, index) if last.doc[subj.start - 1].text == "," else None
 
 
-def _from_phrase(sent: Span, index: EntityIndex) -> dict[str, Any] | None:
+def _scope_ok(phrase: Token, head: Token) -> bool:
+    """Whether a source phrase covers the event: one inside a relative clause ("Kim, who,
+    according to the Council, commands ...") covers only that clause."""
+    for anc in phrase.ancestors:
+        if anc.dep_ == "relcl":
+            return anc == head or anc.is_ancestor(head)
+    return True
+
+
+def _from_phrase(sent: Span, index: EntityIndex, head: Token) -> dict[str, Any] | None:
     phrases = sorted(attribution_table()["source_prepositions"], key=lambda p: -len(p.split()))
     words = [t.lower_ for t in sent]
     for phrase in phrases:
         parts = phrase.split()
         n = len(parts)
         for i in range(len(words) - n + 1):
-            if words[i : i + n] != parts:
+            if words[i : i + n] != parts or not _scope_ok(sent[i], head):
                 continue
             last = sent[i + n - 1]
             objs = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
@@ -144,7 +153,7 @@ def _from_phrase(sent: Span, index: EntityIndex) -> dict[str, Any] | None:
 def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] | None:
     """The source an event is attributed to: ``{"entity": id or None, "text": phrase}``."""
     found = _from_verb(pred, index) or (_from_verb(head, index) if pred != head else None)
-    return found or _from_phrase(head.sent, index) or _final_report(head, index)
+    return found or _from_phrase(head.sent, index, head) or _final_report(head, index)
 
 
 def charge_denied(

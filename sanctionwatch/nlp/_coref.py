@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._names import is_title_word
 
 if TYPE_CHECKING:
     from sanctionwatch.nlp._mentions import Mention
@@ -232,7 +233,13 @@ class Resolver:
         if self.doc is None or not m.word:
             return False
         last = max((x.end for x in e.mentions if x.end <= m.start), default=m.start)
-        return any(t.lower_ == m.word for t in self.doc[last : m.start])
+        doc = self.doc
+        return any(
+            t.lower_ == m.word
+            # "agency spokesman Wisnu Pramandita": the word modifies a title, it names no one
+            and not (t.i + 1 < len(doc) and is_title_word(doc[t.i + 1]))
+            for t in doc[last : m.start]
+        )
 
     def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
         """The entity a personal pronoun refers to, if any."""

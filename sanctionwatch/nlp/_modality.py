@@ -192,8 +192,22 @@ def _alleged(head: Token, chain: list[Token]) -> bool:
     return False
 
 
+def _background(head: Token, pred: Token) -> bool:
+    """An event named as the setting of another, taken as given whatever is said of that
+    other: "had not sent weapons to either side in the war in Ukraine", "during the war"."""
+    return (
+        head.pos_ == "NOUN"
+        and pred == head
+        and head.dep_ == "pobj"
+        and head.head.lower_ in ("in", "during", "amid", "since", "throughout")
+        and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
+    )
+
+
 def modality(head: Token, pred: Token) -> str:
     """The modality of the event triggered by ``head`` (with light verb ``pred``)."""
+    if _background(head, pred):
+        return "asserted"
     if _denied(head) or _denied(pred):
         return "denied"
     chain, governed, planners = _chain(head, pred)

@@ -98,3 +98,11 @@ def test_attribution_source_after_a_comma_stays_in_the_sentence(run: Run) -> Non
     (visit,) = [v for v in out["events"] if v["trigger"] == "travelled"]
     assert visit["text"] == text
     assert visit["attribution"]["entity"] == by_name(out)["Belarus"]["id"]
+
+
+def test_attribution_source_inside_a_relative_clause_covers_that_clause_only(run: Run) -> None:
+    out = run("The EU designated Pak Chol Min, who, according to the Council, sold drones to "
+              "Russia.")  # fmt: skip
+    designated = next(v for v in out["events"] if v["type"] == "SANCTION")
+    assert designated["attribution"] is None
+    assert _aid(out)["attribution"]["text"] == "according to the Council"

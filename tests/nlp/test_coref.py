@@ -97,3 +97,10 @@ def test_coref_the_team_is_the_named_team(run: Run) -> None:
     (aid,) = events(out, "AID")
     assert aid["attribution"]["text"] == "The team said"
     assert names(out, [aid["attribution"]["entity"]]) == ["Multilateral Sanctions Monitoring Team"]
+
+
+def test_coref_body_word_before_a_title_names_no_one_new(run: Run) -> None:
+    out = run("The Korea Coast Guard Agency boarded the tanker Sea Lion on Friday, agency "
+              "spokesman Kim Min-su said. The agency has detained the captain.")  # fmt: skip
+    detained = next(v for v in out["events"] if v["trigger"] == "detained")
+    assert names(out, detained["actors"]) == ["Korea Coast Guard Agency"]

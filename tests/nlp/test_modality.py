@@ -103,3 +103,10 @@ def test_modality_charge_denied_after_it(run: Run) -> None:
 def test_modality_hedge_reaches_a_second_conjunct(run: Run) -> None:
     out = run("Investigators allege that Minsk bought drones from Iran and sold them to Russia.")
     assert {v["modality"] for v in out["events"] if v["type"] == "AID"} == {"alleged"}
+
+
+def test_modality_setting_of_a_denied_act_is_asserted(run: Run) -> None:
+    out = run("Minsk denied the report, saying it had not sent troops to either side in the "
+              "war in Ukraine.")  # fmt: skip
+    war = next(v for v in out["events"] if v["type"] == "ASSAULT")
+    assert war["modality"] == "asserted"
