@@ -77,6 +77,8 @@ def entities_of(
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
         found = _possessed_body(index.refers(t), t, index)
+        if not found and t.dep_ == "appos" and index.refers(t.head):
+            found = index.refers(t.head)  # "the Lady R, a Russian cargo ship [sanctioned]"
         if not found and t.i not in goods:
             mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos") and not _flag(c)]
             if is_title_word(t) and any(c.dep_ != "poss" for c in mods):
@@ -255,6 +257,9 @@ def _prep_args(
                     args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
             elif word in ("with", "alongside") and trig.with_role == "actor":
                 args.add(args.actors, others)
+            elif word == "from" and in_object and not trig.reverse and trig.type == "AID":
+                args.add(args.from_phrase, others)  # "carrying munitions from X to Y"
+                args.add(args.locations, places)
             elif word == "from" and in_object and not trig.reverse:
                 args.add(args.targets, others)  # "captured personnel from North Korea"
             elif (word == "from" and not noun) or (word == "from" and trig.reverse):

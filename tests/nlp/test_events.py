@@ -517,3 +517,15 @@ def test_events_they_after_a_country_s_soldiers(run: Run) -> None:
               "attacked Ukraine.")  # fmt: skip
     v = _one(out, "ASSAULT")
     assert names(out, v["actors"]) == ["Russia"]
+
+
+def test_events_goods_carried_from_a_country_come_from_it(run: Run) -> None:
+    out = run("The trains were carrying shells from Belarus to Russia.")
+    v = _one(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Belarus"], ["Russia"])
+
+
+def test_events_apposition_stands_for_the_name(run: Run) -> None:
+    out = run("Inspectors found the Sky Rose, a Panama-flagged tanker sanctioned by Japan.")
+    v = _one(out, "SANCTION")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Japan"], ["Sky Rose"])
