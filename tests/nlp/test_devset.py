@@ -3,6 +3,7 @@ schema and every offset slices to its text (the figures are bench/extraction_eva
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -44,3 +45,23 @@ def test_devset_output_validates_and_offsets_slice(
         assert text[v["start"] : v["end"]] == v["text"]
     for r in out["relations"]:
         assert text[r["start"] : r["end"]] == r["text"]
+
+
+_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT",
+          "CONCEDE"}  # fmt: skip
+_MODALITIES = {"asserted", "alleged", "denied", "expected", "hypothetical", "negated"}
+
+
+@pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
+def test_devset_gold_is_consistent(path: Path) -> None:
+    """Every gold event's anchor occurs once in the report, and names only gold entities."""
+    text = read_document(path).text
+    gold = json.loads(path.with_suffix(".gold.json").read_text("utf-8"))
+    names = {e["name"] for e in gold["entities"]}
+    for v in gold["events"]:
+        assert text.count(v["anchor"]) == 1, v["anchor"]
+        assert v["type"] in _TYPES and v["modality"] in _MODALITIES, v
+        assert set(v["actors"]) | set(v["targets"]) <= names, v
+        source = v.get("attribution")
+        assert source is None or source["entity"] is None or source["entity"] in names, v
