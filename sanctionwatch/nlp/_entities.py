@@ -142,6 +142,14 @@ def _match(
              and any(len(a) > 2 and a[-1] == words[0] for a in e.aliases)),
             None,
         )  # fmt: skip
+    if same is None and m.type in ("Organization", "Person") and len(words) >= 2:
+        # "Arvand Star" after "Arvand Star General Trading LLC": the short form of a company's
+        # name, whatever the NER calls it
+        same = next(
+            (e for e in reversed(entities) if e.type == "Organization" and e.key is None
+             and any(len(a) > len(words) and a[: len(words)] == words for a in e.aliases)),
+            None,
+        )  # fmt: skip
     if same is not None or m.type not in _RETYPABLE:
         return same
     # The NER may type one name differently in two places: the same words are the same thing,
@@ -276,6 +284,8 @@ def _apposed_role(
 def _counterpart(doc: Doc, m: Mention, e: Entity, res: Resolver) -> None:
     """ "his North Korean counterpart X": X holds his title, in X's own country."""
     i = m.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1  # "his Belarusian counterpart, Viktor Khrenin"
     while i >= 0 and (doc[i].lower_ == "counterpart" or doc[i].ent_type_ or doc[i].is_title):
         i -= 1
     if i < 0 or doc[i].lower_ not in ("his", "her"):

@@ -173,6 +173,12 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
                 return None  # "Chinese Politburo" of "Chinese Politburo member"
             if not doc[start].text[:1].isupper():
                 return None  # "Russian navy": a country's, not a name
+    based = _based_prefix(doc, start, end)
+    if based is not None:  # "Istanbul-based Anka Motor Sanayi": a place, then the name
+        out.append(Mention(start, based, PLACE_T))
+        start = based + 2
+        if etype == PLACE_T:
+            etype = ORGANIZATION
     if etype == PERSON:
         start = cut_titles(doc, start, end, out)
     start, end = extend_name(doc, start, end, taken, org=etype == ORGANIZATION)
@@ -196,6 +202,17 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     if etype == ORGANIZATION and org_country is None and start > 0:
         org_country = _owner_country(doc, start)
     return Mention(start, end, etype, country=org_country)
+
+
+_SITED = frozenset({"based", "registered", "headquartered", "owned", "controlled", "flagged"})
+
+
+def _based_prefix(doc: Doc, start: int, end: int) -> int | None:
+    """Where a "<place>-based" prefix of a name ends (the hyphen), if it has one."""
+    for k in range(start + 1, min(end - 2, start + 4)):
+        if doc[k].text == "-" and doc[k + 1].lower_ in _SITED:
+            return k
+    return None
 
 
 def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
