@@ -40,6 +40,7 @@ _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution
                        "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
 _VERDICTS = frozenset({"ACCUSE", "REJECT"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
+_HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
@@ -71,7 +72,7 @@ def entities_of(
     organisation an office holder speaks for ("a spokesperson for the ministry"), an
     apposition's ("We, the G7"), and its conjuncts'."""
     out: list[Entity] = []
-    for t in (tok, *tok.conjuncts):
+    for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
         if t.tag_ in _WH and t.head.dep_ in ("relcl", "acl"):
             t = t.head.head
             if t.dep_ == "appos" and index.refers(t.head):
@@ -84,7 +85,8 @@ def entities_of(
             if is_title_word(t) and any(c.dep_ != "poss" for c in mods):
                 # "Kim Jong Un's sister Kim Yo Jong": the sister, not her brother
                 mods = [c for c in mods if c.dep_ != "poss"] or mods
-            named = [e for c in mods for e in index.refers(c)]
+            # "four Chinese and Russian nationals": coordinated modifiers name both
+            named = [e for c in mods for x in (c, *c.conjuncts) for e in index.refers(x)]
             if not named:  # "American hospitals and defence companies": one level further
                 named = [
                     e
@@ -108,6 +110,19 @@ def entities_of(
                     found = found or index.refers(pobj)
         Arguments.add(out, found)
     return out
+
+
+def _listed_in_apposition(tok: Token, index: EntityIndex) -> list[Token]:
+    """Countries of a list the parser read as an apposition: "condemns Iran, the DPRK and
+    Belarus" (the DPRK an apposition of Iran, Belarus its conjunct)."""
+    if not any(e.type == "Country" for e in index.refers(tok)):
+        return []
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "appos" and any(e.type == "Country" for e in index.refers(c))
+        for x in (c, *c.conjuncts)
+    ]
 
 
 def _possessed_body(found: list[Entity], tok: Token, index: EntityIndex) -> list[Entity]:
@@ -184,8 +199,19 @@ def _objects(tok: Token) -> list[Token]:
 
 def _receivers_in(noun: Token, verb: Token, index: EntityIndex) -> list[Entity]:
     """The country of unnamed receivers placed in it: "sold coal to buyers in China" (the
-    place phrase on the noun, or on the verb where the parser put it)."""
-    return [
+    place phrase on the noun, or on the verb where the parser put it), or the party that holds
+    them: "wired the money to accounts controlled by Pyongyang"."""
+    held = [
+        e
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _HOLDING
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+        for e in index.refers(p)
+    ]
+    return held or [
         e
         for c in (*noun.children, *(v for v in verb.children if v.lower_ == "in"))
         if c.dep_ == "prep" and c.lower_ in ("in", "from")
@@ -273,7 +299,7 @@ def _prep_args(
                 args.add(args.locations, places)
                 if word == "for":
                     args.add(args.beneficiaries, others)
-            elif word == "of" and noun and trig.type != "AID":
+            elif word == "of" and noun and not in_object and trig.type != "AID":
                 args.add(args.targets, others)
             if word in ("with", "of", "for") or prep.dep_ == "dative":
                 spans.append(pobj)
@@ -427,12 +453,15 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                                    after=p.i - 1, before=p.i)  # fmt: skip
         holders += _prep_args(head, trig, args, index, goods, noun=False, before=cut)
         own = {c.lower_ for c in head.children if c.dep_ == "prep"}
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ != "of"):
-            # "fought alongside Russian forces against Ukraine": the parser hangs the verb's
-            # "against" phrase on the object of the one before
+        aims = {"against", "at"} if trig.type_with_target else {"against"}
+        inner = [c for c in head.children if c.dep_ == "prep" and c.lower_ != "of"]
+        inner += [p for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"]
+        for prep in inner:
+            # "fought alongside Russian forces against Ukraine", "fired drones of Iranian
+            # design at Ukrainian cities": the parser hangs the verb's aim on a noun before
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for p in pobj.children:
-                    if p.dep_ == "prep" and p.lower_ == "against" and "against" not in own:
+                    if p.dep_ == "prep" and p.lower_ in aims - own:
                         _prep_args(pobj, trig, args, index, goods, noun=False,
                                    after=p.i - 1, before=p.i)  # fmt: skip
     else:

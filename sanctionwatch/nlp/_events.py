@@ -265,6 +265,10 @@ def find_events(
             holders.append(head)
         if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
             holders.append(head.head)
+        if trig.requires_items and head.pos_ == "VERB" and not any(
+            c.dep_ == "dobj" for c in head.children
+        ):
+            holders += subjects(pred)[0]  # "shells keep flowing to Russia": the subject moves
         tokens = {t.i for h in holders for t in h.subtree} - excluded
         found = _items_in(tokens, items, index)
         if draft.type in _ITEM_TYPES:

@@ -59,11 +59,30 @@ def _score(link: dict[str, Any]) -> float:
     return float(score) if isinstance(score, int | float) else 0.0
 
 
+_GENERIC = frozenset({
+    "ministry", "department", "office", "defence", "defense", "foreign", "affairs", "national",
+    "security", "state", "interior", "finance", "justice", "council", "committee", "agency",
+    "armed", "forces", "force", "army", "navy", "air", "general", "staff", "bureau",
+    "intelligence", "service", "central", "bank", "people", "people's", "of", "the", "and",
+    "for", "public", "home", "trade", "industry", "economy", "economic", "external",
+})  # fmt: skip
+
+
+def _generic_body(name: str) -> bool:
+    """Whether an organisation's name is one every government has ("Ministry of Defence")."""
+    words = name.lower().replace("’", "'").split()
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
 def _country_agrees(e: Entity, link: dict[str, Any]) -> bool:
     """False when the list programme aims at a country an organisation is not placed in (a
     generic name such as "Ministry of Defence" read in another country)."""
-    if not e.country or e.type != "Organization":
+    if e.type != "Organization":
         return True
+    if not e.country:
+        # "The Ministry of Defense" in a Tokyo statement: a name any government's body has
+        # links only where the text places it
+        return not _generic_body(e.name)
     prefixes = program_countries()
     aimed = {code for p in link.get("programs", ()) for k, code in prefixes.items()
              if str(p).upper().startswith(k)}  # fmt: skip

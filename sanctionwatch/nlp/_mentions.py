@@ -12,7 +12,7 @@ article and a trailing possessive are dropped.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._gazetteer import (
@@ -191,8 +191,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
             start = cut_titles(doc, start, end, out)
         etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
     start, end = strip_edges(doc, start, end)
-    if etype == PERSON and end > start and legal_form(doc[end - 1]):
-        etype = ORGANIZATION  # "Vostok Forwarding LLC": a company, whatever the words before
+    if etype in (PERSON, PLACE_T) and end - start > 1 and _organisation_end(doc[end - 1], etype):
+        etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
     if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
         doc, start, out
     ):
@@ -201,6 +201,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         return None
     if etype == ORGANIZATION and org_country is None and start > 0:
         org_country = _owner_country(doc, start)
+    if etype == ORGANIZATION and org_country is None:
+        org_country = _country_after(doc, end)
     return Mention(start, end, etype, country=org_country)
 
 
@@ -239,11 +241,38 @@ def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+# Head nouns that end the names of organisations, not of people or places.
+_BODIES = frozenset({
+    "center", "centre", "institute", "foundation", "university", "agency", "ministry",
+    "council", "committee", "corporation", "company", "association", "bureau", "academy",
+    "commission", "federation",
+})  # fmt: skip
+# ... and, for names tagged as people only, words that also end place names ("West Bank").
+_PERSON_BODIES = frozenset({"bank", "service", "office", "department", "party", "group"})
+
+
+def _organisation_end(tok: Token, etype: str) -> bool:
+    """Whether a name's last word makes it an organisation: a legal form ("LLC"), or for a name
+    tagged as a person a body word ("Stimson Center")."""
+    bodies = _BODIES | _PERSON_BODIES if etype == PERSON else _BODIES
+    return legal_form(tok) or (tok.lower_ in bodies and tok.text[:1].isupper())
+
+
 def _coordinated_vessel(doc: Doc, start: int, found: list[Mention]) -> bool:
     """The second of two coordinated vessel names: "the ships Port Olya-3 and Port Olya-4"."""
     if start < 2 or doc[start - 1].lower_ not in ("and", "or", ","):
         return False
     return any(m.type == VESSEL and m.end == start - 1 for m in found)
+
+
+def _country_after(doc: Doc, end: int) -> str | None:
+    """The country an organisation's name is "of": "the Ministry of National Defence of the
+    DPRK"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    found = country_prefix(doc, j, min(len(doc), j + 5))
+    return found[1] if found is not None else None
 
 
 def _owner_country(doc: Doc, start: int) -> str | None:

@@ -39,7 +39,7 @@ _INTENT_NOUNS = frozenset({
     "intention", "attempt", "effort", "proposal",
 })  # fmt: skip
 # Prepositions whose gerund is done by the governing verb's object ("accused X of supplying").
-_OBJECT_PREPS = frozenset({"of", "for", "from"})
+_OBJECT_PREPS = frozenset({"of", "for", "from", "with"})
 # Verbs whose statement object speaks for their subject ("issued a statement accusing X").
 _ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
 # Conjunctions the parser takes for prepositions ("after [Russia] signed": Russia as its object).

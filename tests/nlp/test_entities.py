@@ -243,3 +243,40 @@ def test_entities_bracketed_short_name_of_an_organisation(run: Run) -> None:
               "Bakamla patrol boats intercepted it on Friday.")  # fmt: skip
     orgs = [e for e in out["entities"] if e["type"] == "Organization"]
     assert [len(e["mentions"]) for e in orgs] == [3], out["entities"]
+
+
+class _AnyNameLinker(FakeLinker):
+    """Lists every name it is asked about, under the DPRK programme."""
+
+    def link(self, name: str, *, entity_type: str, countries: Any = ()) -> list[dict[str, Any]]:
+        return [{"list_id": "KPe.T9", "name": name.upper(), "score": 1.0, "programs": ["DPRK"]}]
+
+
+def test_entities_generic_body_links_only_where_the_text_places_it(nlp: Any) -> None:
+    from sanctionwatch.ingest._document import Document
+    from sanctionwatch.nlp import extract
+
+    def links(text: str) -> dict[str, list[Any]]:
+        out = extract(Document(text=text), nlp=nlp, linker=_AnyNameLinker())
+        return {e["name"]: e["links"] for e in out["entities"]}
+
+    # a name every government's ministry has, placed nowhere: no link
+    assert links("The Ministry of Defense said the tanker was seen off Shanghai.")[
+        "Ministry of Defense"
+    ] == []
+    # placed in the listed country by an "of" phrase: linked
+    assert links("The Ministry of Defence of the DPRK denied the report.")[
+        "Ministry of Defence"
+    ] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [("Analysts at the Stimson Center said the trains carried shells.", "Stimson Center",
+      "Organization")],
+)  # fmt: skip
+def test_entities_body_word_makes_an_organisation(
+    run: Run, text: str, name: str, etype: str
+) -> None:
+    found = {e["name"]: e["type"] for e in run(text)["entities"]}
+    assert found.get(name) == etype, found

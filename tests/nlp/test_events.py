@@ -529,3 +529,27 @@ def test_events_apposition_stands_for_the_name(run: Run) -> None:
     out = run("Inspectors found the Sky Rose, a Panama-flagged tanker sanctioned by Japan.")
     v = _one(out, "SANCTION")
     assert (names(out, v["actors"]), names(out, v["targets"])) == (["Japan"], ["Sky Rose"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Prosecutors charged two Chinese and Russian nationals with laundering money for "
+         "North Korea.", "AID", ["China", "Russia"], ["North Korea"]),
+        ("Britain condemns Iran, the DPRK and Belarus for their support.", "ACCUSE",
+         ["United Kingdom"], ["Iran", "North Korea", "Belarus"]),
+        ("Moscow fired drones of Iranian design at Ukrainian cities.", "ASSAULT", ["Russia"],
+         ["Ukraine"]),
+        ("Shells keep flowing from North Korea to Russia.", "AID", ["North Korea"], ["Russia"]),
+        ("Analysts asked whether Moscow will reward Pyongyang with missile technology.", "AID",
+         ["Russia"], ["North Korea"]),
+        ("The firm wired the money to accounts controlled by Pyongyang.", "AID", [],
+         ["North Korea"]),
+    ],
+)  # fmt: skip
+def test_events_more_argument_structures(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
