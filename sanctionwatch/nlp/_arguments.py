@@ -40,6 +40,8 @@ _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution
                        "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
 _VERDICTS = frozenset({"ACCUSE", "REJECT"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
+_UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
+                           "effort", "development", "production", "capability"})  # fmt: skip
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
@@ -172,7 +174,10 @@ def goods_origin(span: Span, index: EntityIndex) -> list[Entity]:
     "the North's coal")."""
     out: list[Entity] = []
     root = span.root
-    for c in (*root.children, *root.head.children) if root.dep_ == "compound" else root.children:
+    # "North Korean artillery rounds": the head's modifiers too, unless the head is no goods
+    # ("Iran's drone programme" is Iran's, not what Iran gives)
+    whole = root.dep_ == "compound" and root.head.lemma_.lower() not in _UNDERTAKINGS
+    for c in (*root.children, *root.head.children) if whole else root.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < root.i:
             Arguments.add(out, [e for e in index.refers(c) if e.type == "Country"])
     return out

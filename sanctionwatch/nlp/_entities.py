@@ -111,6 +111,20 @@ def _partner(doc: Doc, m: Mention, by_token: dict[int, Entity]) -> Entity | None
     return None
 
 
+def _company_short_form(
+    words: tuple[str, ...], m: Mention, entities: list[Entity]
+) -> Entity | None:
+    """ "Arvand Star" after "Arvand Star General Trading LLC": the short form of a company's
+    name, whatever the NER calls it."""
+    if m.type not in ("Organization", "Person") or len(words) < 2 or m.kind != "name":
+        return None
+    return next(
+        (e for e in reversed(entities) if e.type == "Organization" and e.key is None
+         and any(len(a) > len(words) and a[: len(words)] == words for a in e.aliases)),
+        None,
+    )  # fmt: skip
+
+
 def _match(
     doc: Doc, m: Mention, res: Resolver, prev: Mention | None, by_token: dict[int, Entity]
 ) -> Entity | None:
@@ -122,6 +136,10 @@ def _match(
     if m.kind == "definite":
         return res.definite(m)
     words = tokens_of(_display(doc, m))
+    short = _company_short_form(words, m, entities)
+    if short is not None:
+        m.type = "Organization"  # whatever the NER took it for
+        return short
     if m.type == "Person":
         return res.person(words, m, _partner(doc, m, by_token))
     if m.type == "Organization":
@@ -140,14 +158,6 @@ def _match(
         same = next(
             (e for e in reversed(entities) if e.type == "Organization"
              and any(len(a) > 2 and a[-1] == words[0] for a in e.aliases)),
-            None,
-        )  # fmt: skip
-    if same is None and m.type in ("Organization", "Person") and len(words) >= 2:
-        # "Arvand Star" after "Arvand Star General Trading LLC": the short form of a company's
-        # name, whatever the NER calls it
-        same = next(
-            (e for e in reversed(entities) if e.type == "Organization" and e.key is None
-             and any(len(a) > len(words) and a[: len(words)] == words for a in e.aliases)),
             None,
         )  # fmt: skip
     if same is not None or m.type not in _RETYPABLE:

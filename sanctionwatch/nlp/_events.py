@@ -173,6 +173,8 @@ _DESIGNATING = frozenset({"list", "designate", "sanction", "target", "name", "ad
 _DEPLOYING = frozenset({"deploy", "deployment", "station", "position"})
 _POSITIONS = frozenset({"near", "along", "across", "around", "inside", "at", "on"})
 _LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
+_PARTIES = frozenset({"person", "individual", "entity", "company", "firm", "party", "officer",
+                      "official", "vessel", "ship", "tanker"})  # fmt: skip
 _TRAVEL = frozenset({"travel", "enter", "transit", "visit", "travelling", "entering", "transiting"})
 
 
@@ -183,6 +185,8 @@ def _designated_phrase(tok: Token, index: EntityIndex) -> bool:
         return not index.refers(tok)
     if tok.lower_ != "those" and tok.tag_ != "NNS":
         return False
+    if tok.lemma_.lower() in _PARTIES and _back_reference(tok):
+        return True  # "these persons", "the two officers", "all the entities"
     return any(
         c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lemma_.lower() in _DESIGNATING
         for c in tok.children
@@ -219,6 +223,15 @@ def _travel_ban(draft: Draft) -> bool:
         )
         for c in draft.head.children
     )  # fmt: skip
+
+
+def _back_reference(tok: Token) -> bool:
+    """A plural noun phrase pointing back at parties already named: "these", or "the" with a
+    number or "all"."""
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")}
+    return bool(dets & {"these", "those"}) or (
+        "the" in dets and bool(dets & {"all", "both", "two", "three", "four", "five", "six"})
+    )
 
 
 def _names_designated(draft: Draft, index: EntityIndex) -> bool:

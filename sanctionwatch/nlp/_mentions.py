@@ -190,6 +190,7 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         if etype != PERSON:
             start = cut_titles(doc, start, end, out)
         etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
+    end = _through_legal_form(doc, end, taken)
     start, end = strip_edges(doc, start, end)
     if etype in (PERSON, PLACE_T) and end - start > 1 and _organisation_end(doc[end - 1], etype):
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
@@ -249,6 +250,18 @@ _BODIES = frozenset({
 })  # fmt: skip
 # ... and, for names tagged as people only, words that also end place names ("West Bank").
 _PERSON_BODIES = frozenset({"bank", "service", "office", "department", "party", "group"})
+
+
+def _through_legal_form(doc: Doc, end: int, taken: set[int]) -> int:
+    """A company's name cut short before title-like words: "Kavir Star" + "General Trading
+    LLC" (capitalised words up to a legal form)."""
+    for j in range(end, min(end + 5, len(doc))):
+        tok = doc[j]
+        if j in taken or not tok.text[:1].isupper():
+            return end
+        if legal_form(tok):
+            return j + 1
+    return end
 
 
 def _organisation_end(tok: Token, etype: str) -> bool:

@@ -109,6 +109,10 @@ def cut_titles(doc: Doc, start: int, end: int, out: list[Mention]) -> int:
     return start
 
 
+# Participles that make a place the seat of the name after it ("Istanbul-based X").
+_SITED = frozenset({"based", "registered", "headquartered", "owned", "controlled", "flagged"})
+
+
 def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> tuple[int, int]:
     """Extend a name cut short over the rest of the proper noun, over hyphenated parts
     ("Kim Jong" + "Un", "Ri Pyong" + "-chol") and, for organisations, over "of (the) X"
@@ -117,10 +121,15 @@ def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> t
     while end < sent_end:
         nxt = doc[end]
         if nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_:
-            if end + 1 < sent_end and doc[end + 1].is_alpha and end + 1 not in taken:
+            if (
+                end + 1 < sent_end
+                and doc[end + 1].is_alpha
+                and end + 1 not in taken
+                and doc[end + 1].lower_ not in _SITED
+            ):
                 end += 2
                 continue
-            break
+            break  # "Istanbul-based Anka Motor": the place ends at the hyphen
         if org and nxt.lower_ == "of":
             k = end + 1 + (1 if end + 1 < sent_end and doc[end + 1].lower_ == "the" else 0)
             if (

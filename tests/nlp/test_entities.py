@@ -280,3 +280,20 @@ def test_entities_body_word_makes_an_organisation(
 ) -> None:
     found = {e["name"]: e["type"] for e in run(text)["entities"]}
     assert found.get(name) == etype, found
+
+
+def test_entities_short_form_of_a_company_name(run: Run) -> None:
+    # the NER cuts the name before "General"; the legal form shows where it ends
+    out = run("Hossein Karimi set up Kavir Star General Trading LLC in Sharjah as a front "
+              "company. Since 2023, Kavir Star has supplied drones to Russia.")  # fmt: skip
+    orgs = [e for e in out["entities"] if e["type"] == "Organization"]
+    assert [(e["name"], len(e["mentions"])) for e in orgs] == [
+        ("Kavir Star General Trading LLC", 2)
+    ]
+
+
+def test_entities_place_based_prefix_is_a_place_then_the_name(run: Run) -> None:
+    out = run("In Türkiye, Istanbul-based Demir Kaya Makina Ltd. shipped engines to Tehran.")
+    found = {e["name"]: e["type"] for e in out["entities"]}
+    assert found.get("Istanbul") == "Place", found
+    assert found.get("Demir Kaya Makina Ltd.") == "Organization", found

@@ -553,3 +553,10 @@ def test_events_more_argument_structures(
     out = run(text)
     v = _one(out, etype)
     assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_the_two_officers_are_those_designated(run: Run) -> None:
+    out = run("The Council listed Ri Chol Ho, Pak Song Il and the Sungri Trading Company. The two "
+              "officers are also banned from entering the EU.")  # fmt: skip
+    banned = events(out, "SANCTION")[-1]
+    assert names(out, banned["targets"]) == ["Ri Chol Ho", "Pak Song Il"]
