@@ -211,6 +211,48 @@ def _speaker(doc: Doc, mentions: list[Mention], by_token: dict[int, Entity]) -> 
     return None
 
 
+def _office_countries(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
+    """A person speaking for a body takes the body's country: "JCS spokesman Lee Sung-jun",
+    "Lee Sung-jun, a spokesman for the Joint Chiefs of Staff" (so that a South Korean officer
+    is not screened as a North Korean namesake)."""
+    for e in entities:
+        if e.type != "Person" or e.country:
+            continue
+        for m in (x for x in e.mentions if x.kind == "name"):
+            body = _body_before(doc, m.start, by_token) or _body_after(doc, m.end, by_token)
+            if body is not None and body.country:
+                e.country.extend(c for c in body.country if c not in e.country)
+                break
+
+
+def _body_before(doc: Doc, start: int, by_token: dict[int, Entity]) -> Entity | None:
+    """The organisation before the titles in front of a name: "JCS spokesman X"."""
+    j = start - 1
+    while j >= 0 and title_at(doc, j, start):
+        j -= 1
+    if j == start - 1 or j < 0:
+        return None
+    body = by_token.get(j)
+    return body if body is not None and body.type == "Organization" else None
+
+
+def _body_after(doc: Doc, end: int, by_token: dict[int, Entity]) -> Entity | None:
+    """The organisation an apposition after a name ties it to: "X, a spokesman for Y"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for j in range(end + 1, min(end + 8, len(doc) - 1)):
+        if doc[j].text in (",", ".", ";"):
+            return None
+        if doc[j].lower_ in ("for", "of", "at") and title_at(doc, j - 1, j):
+            # the first organisation after it: "for South Korea's Joint Chiefs of Staff"
+            for k in range(j + 1, min(j + 6, len(doc))):
+                body = by_token.get(k)
+                if body is not None and body.type == "Organization":
+                    return body
+            return None
+    return None
+
+
 def _propagate(doc: Doc, entities: list[Entity]) -> None:
     """Add the mentions the NER missed: later untagged occurrences of a name the document
     already uses (a multi-word name, an acronym, or a person's first or last name)."""
@@ -378,6 +420,7 @@ def build_entities(doc: Doc) -> EntityIndex:
     _resolve_ahead(doc, ahead, res, by_token)
     plural_references(doc, by_token, groups)
     _propagate(doc, entities)
+    _office_countries(doc, entities, by_token)
     for e in entities:
         e.mentions.sort(key=lambda x: x.start)
         types = [m.type for m in e.mentions if m.kind == "name"]

@@ -261,13 +261,16 @@ def test_entities_generic_body_links_only_where_the_text_places_it(nlp: Any) -> 
         return {e["name"]: e["links"] for e in out["entities"]}
 
     # a name every government's ministry has, placed nowhere: no link
-    assert links("The Ministry of Defense said the tanker was seen off Shanghai.")[
-        "Ministry of Defense"
-    ] == []
+    assert (
+        links("The Ministry of Defense said the tanker was seen off Shanghai.")[
+            "Ministry of Defense"
+        ]
+        == []
+    )
     # placed in the listed country by an "of" phrase: linked
-    assert links("The Ministry of Defence of the DPRK denied the report.")[
-        "Ministry of Defence"
-    ] != []
+    assert (
+        links("The Ministry of Defence of the DPRK denied the report.")["Ministry of Defence"] != []
+    )
 
 
 @pytest.mark.parametrize(
@@ -297,3 +300,21 @@ def test_entities_place_based_prefix_is_a_place_then_the_name(run: Run) -> None:
     found = {e["name"]: e["type"] for e in out["entities"]}
     assert found.get("Istanbul") == "Place", found
     assert found.get("Demir Kaya Makina Ltd.") == "Organization", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's Joint Chiefs of Staff detected the launch. JCS spokesman Lee Sung-jun "
+        "said Seoul was on alert.",
+        "Lee Sung-jun, a spokesman for South Korea's Joint Chiefs of Staff, said Seoul was on "
+        "alert.",
+    ],
+)
+def test_entities_spokesperson_takes_the_body_s_country(
+    run: Run, linker: FakeLinker, text: str
+) -> None:
+    # screened with his country, a South Korean officer is not a North Korean namesake
+    out = run(text)
+    assert by_name(out)["Lee Sung-jun"]["country"] == ["kr"]
+    assert ("Lee Sung-jun", "Person", ("kr",)) in linker.calls
