@@ -75,8 +75,9 @@ def entities_of(
     apposition's ("We, the G7"), and its conjuncts'."""
     out: list[Entity] = []
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
-        if t.tag_ in _WH and t.head.dep_ in ("relcl", "acl"):
-            t = t.head.head
+        clause = _relative_clause(t) if t.tag_ in _WH else None
+        if clause is not None:
+            t = clause.head
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
         found = _possessed_body(index.refers(t), t, index)
@@ -112,6 +113,17 @@ def entities_of(
                     found = found or index.refers(pobj)
         Arguments.add(out, found)
     return out
+
+
+def _relative_clause(wh: Token) -> Token | None:
+    """The relative clause a relative pronoun opens, also when it is the subject of a clause
+    inside it: "X, which the Foreign Office said had shipped ..." -> the clause on X."""
+    for anc in wh.ancestors:
+        if anc.dep_ in ("relcl", "acl"):
+            return anc
+        if anc.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+    return None
 
 
 def _listed_in_apposition(tok: Token, index: EntityIndex) -> list[Token]:
@@ -393,7 +405,8 @@ def listed_parties(head: Token) -> list[Token]:
 def _stray_receiver(verb: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
     """A "to X" the parser hung somewhere inside a transfer verb's object or on a misread
     word: "supplying missiles of the same type to Russia", "shipped ... alloy to X"."""
-    skip = {t.i for c in verb.children if c.dep_ in _CLAUSES | {"nsubj", "nsubjpass"}
+    skip = {t.i for c in verb.children
+            if c.dep_ in _CLAUSES | {"nsubj", "nsubjpass"} or c.lower_ in ("according", "citing")
             for t in c.subtree}  # fmt: skip
     for tok in verb.subtree:
         if tok.i in skip or tok.dep_ != "prep" or tok.lower_ not in ("to", "into"):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import build_entities
-from sanctionwatch.nlp._events import find_events
+from sanctionwatch.nlp._events import answer_exchange, find_events
 from sanctionwatch.nlp._items import find_items
 from sanctionwatch.nlp._relations import find_relations
 from sanctionwatch.nlp._syntax import has_syntax
@@ -88,7 +88,9 @@ class EventStep:
         if doc.has_annotation("DEP"):
             for sent in doc.sents:
                 if has_syntax(doc, sent.start):
-                    drafts.extend(find_events(sent, index, items, designated))
+                    found = find_events(sent, index, items, designated)
+                    answer_exchange(found, drafts)
+                    drafts.extend(found)
         doc._.sw_events = drafts
         return doc
 

@@ -38,14 +38,28 @@ def _main_subject(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_SAYING = frozenset({"say", "state", "announce", "tell", "add", "confirm", "claim", "insist",
+                     "declare", "report", "note", "warn"})  # fmt: skip
+
+
+def _main_subject_of(tok: Token) -> Token | None:
+    """The subject of the sentence's main verb, when ``tok`` stands in a clause below it:
+    "The SAE BYOL was designated after the Panel found that it had ..." -> SAE BYOL."""
+    root = tok.sent.root
+    if tok.head == root or tok.head.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp"):
+        return None
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+    return subj[0] if subj else None
+
+
 def _reporting_subject(tok: Token) -> Token | None:
     """The subject of the reporting verb whose clause ``tok`` is the subject of: "X said it ..."
     -> X."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
         return None
     verb = tok.head.head
-    if verb.lemma_.lower() not in _data.attribution_table()["reporting_verbs"]:
-        return None
+    if verb.lemma_.lower() not in _SAYING or verb.dep_ not in ("ROOT", "conj"):
+        return None  # "after the Panel found that it had ...": not the finder
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return subj[0] if subj else None
 
@@ -273,6 +287,12 @@ class Resolver:
             # "The agency said it had seized ...": the reporter speaks of itself
             owner = next((e for _, e in found if any(
                 x.start <= reporter.i < x.end for x in e.mentions)), None)  # fmt: skip
+            if owner is not None:
+                return owner
+        main = _main_subject_of(tok) if kinds != ("Person",) else None
+        if main is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            owner = next((e for _, e in found if any(
+                x.start <= main.i < x.end for x in e.mentions)), None)  # fmt: skip
             if owner is not None:
                 return owner
         found.sort(key=lambda p: -p[0])

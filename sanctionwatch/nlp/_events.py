@@ -22,7 +22,7 @@ from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
 from sanctionwatch.nlp._syntax import governors, subjects
 from sanctionwatch.nlp._triggers import Candidate, candidates
 
-__all__ = ["Draft", "find_events"]
+__all__ = ["Draft", "answer_exchange", "find_events"]
 
 _PREVENTING = frozenset(
     {"block", "veto", "prevent", "stop", "thwart", "ban", "bar", "prohibit", "forbid"}
@@ -314,6 +314,29 @@ def find_events(
             if counter.actors or counter.targets:
                 out.append(counter)
     return _merge(out)
+
+
+_RETURN_OPENERS = (("in", "return"), ("in", "exchange"), ("in", "turn"))
+
+
+def answer_exchange(drafts: list[Draft], earlier: list[Draft]) -> None:
+    """A transfer in a sentence opening "In return," runs back along the latest earlier one:
+    "North Korea has shipped shells to Russia. In return, Pyongyang is receiving air defence
+    systems" (from Russia). Fills the missing giver or receiver in place."""
+    if not drafts:
+        return
+    sent = drafts[0].sent
+    opener = tuple(t.lower_ for t in sent[:2])
+    previous = next((d for d in reversed(earlier) if d.type == "AID"), None)
+    if opener not in _RETURN_OPENERS or previous is None:
+        return
+    for d in drafts:
+        if d.type != "AID":
+            continue
+        if not d.actors:
+            d.actors = [e for e in previous.targets if e not in d.targets]
+        if not d.targets:
+            d.targets = [e for e in previous.actors if e not in d.actors]
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

@@ -560,3 +560,32 @@ def test_events_the_two_officers_are_those_designated(run: Run) -> None:
               "officers are also banned from entering the EU.")  # fmt: skip
     banned = events(out, "SANCTION")[-1]
     assert names(out, banned["targets"]) == ["Ri Chol Ho", "Pak Song Il"]
+
+
+def test_events_in_return_runs_back_along_the_last_transfer(run: Run) -> None:
+    out = run("Belarus has sent shells to Russia, officials said. In return, Minsk is believed "
+              "to be receiving fighter jets.")  # fmt: skip
+    back = events(out, "AID")[-1]
+    assert (names(out, back["actors"]), names(out, back["targets"])) == (["Russia"], ["Belarus"])
+
+
+def test_events_relative_pronoun_subject_of_a_reported_clause(run: Run) -> None:
+    out = run("Britain sanctioned Kaspiy Trans LLC, which the Foreign Office said had shipped "
+              "drones to Russia.")  # fmt: skip
+    v = _one(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Kaspiy Trans LLC"], ["Russia"])
+
+
+def test_events_source_phrase_is_no_receiver(run: Run) -> None:
+    out = run("According to OFAC, Lanxin Electronics Co. shipped gyroscopes and alloy to the "
+              "Second Academy of Natural Sciences.")  # fmt: skip
+    v = _one(out, "AID")
+    assert "Office of Foreign Assets Control" not in names(out, v["targets"])
+
+
+def test_events_it_in_a_clause_below_the_main_one_is_its_subject(run: Run) -> None:
+    out = run("Japanese aircraft spotted the tanker Sea Lion. The Sea Lion was designated by the "
+              "1718 Committee after the Panel of Experts found that it had delivered oil to "
+              "Nampo.")  # fmt: skip
+    v = _one(out, "AID")
+    assert names(out, v["actors"]) == ["Sea Lion"]
