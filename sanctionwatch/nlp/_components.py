@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import build_entities
-from sanctionwatch.nlp._events import answer_exchange, find_events
+from sanctionwatch.nlp._events import Draft, answer_exchange, find_events
 from sanctionwatch.nlp._items import find_items
 from sanctionwatch.nlp._relations import find_relations
 from sanctionwatch.nlp._syntax import has_syntax
@@ -83,7 +83,7 @@ class EventStep:
             doc._.sw_entities = build_entities(doc)
         index = doc._.sw_entities
         items = find_items(self.nlp, doc)
-        drafts = []
+        drafts: list[Draft] = []
         designated: list[Entity] = []
         if doc.has_annotation("DEP"):
             for sent in doc.sents:
