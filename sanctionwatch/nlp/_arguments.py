@@ -35,6 +35,9 @@ VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", 
                        "freighter", "boat"})  # fmt: skip
 _LISTING = frozenset({"include", "be", "comprise"})
 _TRANSFERS = frozenset({"AID", "CONCEDE"})
+# People who act for their country ("officials from Japan").
+_PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "delegate", "envoy",
+                     "leader", "negotiator", "officer", "lawmaker", "delegation"})  # fmt: skip
 # Writings that speak for whoever wrote them ("a report by X", "X's statement").
 _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution", "draft",
                        "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
@@ -101,6 +104,12 @@ def entities_of(
                 ]
             # A named party before its country: "the North Korean firm KOMID" is KOMID.
             found = [e for e in named if e.type != "Country"] or named
+        if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
+            # "senior diplomats from Japan, South Korea and the United States"
+            found = [e for p in t.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                     for o in p.children if o.dep_ == "pobj"
+                     for x in (o, *o.conjuncts) for e in index.refers(x)
+                     if e.type == "Country"]  # fmt: skip
         if not found and t.lemma_.lower() in _WRITINGS:
             # "a report by the MSMT, which accused ...": the writing speaks for its author
             found = [e for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
@@ -298,6 +307,8 @@ def _prep_args(
                     args.add(args.locations, places)
                 else:
                     args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
+            elif word == "with" and trig.type == "SANCTION":
+                pass  # "coordinate its sanctions with Britain": partners, not the sanctioned
             elif word in ("with", "alongside") and trig.with_role == "actor":
                 args.add(args.actors, others)
             elif word == "from" and in_object and not trig.reverse and trig.type == "AID":
@@ -321,6 +332,12 @@ def _prep_args(
             if word in ("with", "of", "for") or prep.dep_ == "dative":
                 spans.append(pobj)
     return spans
+
+
+def _event_noun(tok: Token) -> bool:
+    from sanctionwatch.nlp._triggers import trigger_for
+
+    return tok.pos_ == "NOUN" and trigger_for(tok) is not None
 
 
 def _author(obj: Token, index: EntityIndex) -> list[Entity]:
@@ -457,7 +474,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             args.add(args.targets, [e for e in found if e.type != "Place"])
             args.add(args.locations, [e for e in found if e.type == "Place"])
             holders.append(obj)
-            holders += _prep_args(obj, trig, args, index, goods, noun=True, in_object=True)
+            if not (trig.type in _VERDICTS and _event_noun(obj)):
+                # "condemned Pyongyang's arms transfers to Moscow": the transfer's receiver is
+                # not condemned
+                holders += _prep_args(obj, trig, args, index, goods, noun=True, in_object=True)
             if trig.type in _VERDICTS and not found:
                 # "denounced a report by the MSMT": the report's author is criticised
                 args.add(args.targets, _author(obj, index))
@@ -488,6 +508,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, entities_of(c, index, goods))
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        if head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ == "be":
+            # "Pak is on an official visit to China": the copula's subject makes it
+            for s in (c for c in head.head.head.children if c.dep_ == "nsubj"):
+                args.add(args.actors, entities_of(s, index, goods))
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             # "the use of drones against Ukraine", "sales of shells to Russia": the parser
             # hangs the noun's target phrase on its object

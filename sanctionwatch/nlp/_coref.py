@@ -222,7 +222,8 @@ class Resolver:
         word = spec.get("word")
         if word and kind == "Organization":
             named = [e for e in before if str(word) in e.name.lower() or
-                     any(str(word) in " ".join(a) for a in e.aliases)]  # fmt: skip
+                     any(str(word) in " ".join(a) for a in e.aliases) or
+                     self._described(e, str(word))]  # fmt: skip
             found = max(named, key=lambda e: max(x.start for x in e.mentions), default=None)
             if found is not None and not self._unnamed_since(found, m):
                 return found
@@ -240,6 +241,13 @@ class Resolver:
                       any(str(word) in " ".join(a) for a in e.aliases)] or before  # fmt: skip
         found = max(before, key=lambda e: max(x.start for x in e.mentions))
         return None if self._unnamed_since(found, m) else found
+
+    def _described(self, e: Entity, word: str) -> bool:
+        """Whether a mention of ``e`` came right after the word: "state news agency IRNA"."""
+        doc = self.doc
+        return doc is not None and any(
+            x.start > 0 and doc[x.start - 1].lower_ == word for x in e.mentions
+        )
 
     def _unnamed_since(self, e: Entity, m: Mention) -> bool:
         """Whether the description's noun was used, after ``e`` was last mentioned, for

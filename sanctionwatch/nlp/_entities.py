@@ -407,7 +407,10 @@ def build_entities(doc: Doc) -> EntityIndex:
             role = _apposed_role(doc, m, by_start)
             if role is not None:
                 found.roles.add(role)
-        if m.role is not None and m.role[1] == "counterpart":
+        apposed = m.start > 1 and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ == (
+            "counterpart"
+        )  # "his Belarusian counterpart, Viktor Khrenin"
+        if (m.role is not None and m.role[1] == "counterpart") or apposed:
             _counterpart(doc, m, found, res)
         by_token.update(dict.fromkeys(range(m.start, m.end), found))
         for bound in [

@@ -203,6 +203,23 @@ def _stationed(head: Token) -> bool:
     )
 
 
+_URGING = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "encourage"})
+
+
+def _urged(head: Token) -> bool:
+    """An act someone is urged to do is not an event of its own ("urged Beijing to use its
+    influence", "called on governments to tighten sanctions"); an act already going on that the
+    urging names stays one ("urged Russia to cease its support")."""
+    if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
+        return False
+    for child, gov in governors(head):
+        if child.dep_ == "xcomp" and gov.lemma_.lower() in _URGING:
+            return True
+        if child.dep_ in ("ccomp", "advcl", "relcl", "acl", "ROOT"):
+            return False
+    return False
+
+
 def _reference_only(head: Token, index: EntityIndex) -> bool:
     """A participle that only says who is meant: "those listed are subject to", "the
     designated persons" (but "Among those listed are X and Y" lists them)."""
@@ -264,7 +281,7 @@ def find_events(
     excluded = {t.i for _, obj in markers for t in obj.subtree}
     for cand in candidates(sent, index):
         head, pred, trig = cand.head, cand.pred, cand.trigger
-        if _reference_only(head, index):
+        if _reference_only(head, index) or _urged(head):
             continue
         args = Arguments()
         holders = fill(head, pred, trig, index, goods, args)

@@ -164,6 +164,9 @@ def event_lexicon() -> EventLexicon:
     by_lemma: dict[str, list[Trigger]] = {}
     for e in entries(data, "triggers", name):
         trig = _trigger(e, name)
+        if any(set(t.pos) & set(trig.pos) for t in by_lemma.get(trig.lemma, ())):
+            # only the first entry for a word class is ever read
+            raise bad(name, f"{trig.lemma!r} has two entries for the same part of speech")
         by_lemma.setdefault(trig.lemma, []).append(trig)
     light = frozenset(strs(data.get("light_verbs"), "light_verbs", name))
     markers = strs(data.get("exchange_markers"), "exchange_markers", name)

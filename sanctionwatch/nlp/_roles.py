@@ -65,6 +65,7 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
         i, count = tok.i + 1, _NUMBERS.get(lower, 0)
         if doc[i].lower_ in _NUMBERS:
             count, i = _NUMBERS[doc[i].lower_], i + 1
+        i = _past_descriptors(doc, i)
         country, demonym = None, by_start.get(i)
         if demonym is not None and demonym.type == COUNTRY_T and demonym.span(doc).text in demonyms:
             i, country = demonym.end, demonym.key
@@ -107,6 +108,25 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
                                country=code))  # fmt: skip
     return out
+
+
+# Words between "the" and a title or kind that leave the reference as it is ("the visiting
+# premier", "the Washington-based think tank").
+_DESCRIPTORS = frozenset({"visiting", "outgoing", "incoming", "new", "former", "acting",
+                          "senior", "top", "state-run", "state-owned"})  # fmt: skip
+_SITED = frozenset({"based", "registered", "headquartered"})
+
+
+def _past_descriptors(doc: Doc, i: int) -> int:
+    """The token after descriptors that do not change what a phrase refers to."""
+    while i < len(doc):
+        if doc[i].lower_ in _DESCRIPTORS:
+            i += 1
+        elif i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _SITED:
+            i += 3  # "the Washington-based think tank"
+        else:
+            return i
+    return i
 
 
 def _people_country(

@@ -118,6 +118,8 @@ def _covering_trigger(tok: Token) -> Token | None:
     lemma = tok.lemma_.lower()
     if lemma in trig.object_modes or lemma in trig.objects or lemma in trig.object_types:
         return head  # "struck a deal": one event, typed by its object
+    if trig.objects:
+        return None  # "held a summit": "hold" is an event only with its own objects
     own = trigger_for(tok)
     return head if own is not None and own.type == trig.type and tok.dep_ == "dobj" else None
 

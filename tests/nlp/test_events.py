@@ -589,3 +589,39 @@ def test_events_it_in_a_clause_below_the_main_one_is_its_subject(run: Run) -> No
               "Nampo.")  # fmt: skip
     v = _one(out, "AID")
     assert names(out, v["actors"]) == ["Sea Lion"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # people acting for the countries they come from
+        ("Senior diplomats from Japan and South Korea condemned Pyongyang's launch.",
+         "ACCUSE", ["Japan", "South Korea"], ["North Korea"]),
+        # "X is on a visit to Y"
+        ("Lukashenko is on an official visit to North Korea this week.", "CONSULT",
+         ["Lukashenko"], ["North Korea"]),
+        # sharing technology hands it over
+        ("Moscow is sharing satellite technology with Pyongyang.", "AID", ["Russia"],
+         ["North Korea"]),
+        ("The network channelled the wages to Pyongyang.", "AID", [], ["North Korea"]),
+        ("Coast guards confiscated the Sea Star, a Comoros-flagged tanker.", "COERCE", [],
+         ["Sea Star"]),
+    ],
+)  # fmt: skip
+def test_events_yet_more_argument_structures(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_held_a_summit_still_a_meeting_and_held_a_call_too(run: Run) -> None:
+    out = run("Belarus and Iran held a summit. Lukashenko later held a call with Xi Jinping.")
+    assert [v["type"] for v in out["events"]] == ["CONSULT", "CONSULT"]
+
+
+def test_events_the_visiting_premier_is_the_premier(run: Run) -> None:
+    out = run("Premier Pak Thae Song arrived in Beijing. The visiting premier praised China.")
+    v = _one(out, "SUPPORT")
+    assert names(out, v["actors"]) == ["Pak Thae Song"]
