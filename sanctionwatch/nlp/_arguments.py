@@ -46,6 +46,9 @@ _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
                            "effort", "development", "production", "capability"})  # fmt: skip
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
+# People who are moved, not acted on, by a transfer ("troops were sent").
+_MOVED = frozenset({"troop", "troops", "soldier", "worker", "labourer", "laborer", "engineer",
+                    "specialist", "instructor", "pilot", "force", "unit", "personnel"})  # fmt: skip
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
@@ -133,6 +136,23 @@ def _relative_clause(wh: Token) -> Token | None:
         if anc.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
     return None
+
+
+def _country_around(place: Token, index: EntityIndex) -> list[Entity]:
+    """The country a place is said to lie in: "Makhachkala in Russia's Dagestan region",
+    "Nakhodka in Russia"."""
+    out: list[Entity] = []
+    after = place.right_edge.i + 1
+    # the "in" phrase on the place, or right after it where the parser hung it on the verb
+    beside = [place.head.head] if place.dep_ == "pobj" else []
+    preps = [c for c in place.children if c.dep_ == "prep" and c.lower_ == "in"]
+    preps += [c for v in beside for c in v.children if c.i == after and c.lower_ == "in"]
+    for prep in preps:
+        for region in (c for c in prep.children if c.dep_ == "pobj"):
+            owners = [c for c in region.children if c.dep_ in ("poss", "compound", "amod")]
+            for t in (region, *owners):
+                Arguments.add(out, [e for e in index.refers(t) if e.type == "Country"])
+    return out
 
 
 def _listed_in_apposition(tok: Token, index: EntityIndex) -> list[Token]:
@@ -294,6 +314,8 @@ def _prep_args(
             if places and word in _TARGET_PREPS:
                 # "to Russia's Far East" reaches Russia; goods "to Moscow" reach its government
                 others += [e for c in pobj.children if c.dep_ == "poss" for e in index.refers(c)]
+                if trig.type == "AID":  # "to Makhachkala in Russia's Dagestan region"
+                    others += _country_around(pobj, index)
                 if trig.type == "AID" and not trig.locative_target:
                     others += index.countries_of([p for p in places if is_capital(p.name)])
             if word == "at" and trig.type_with_target and found:
@@ -307,8 +329,13 @@ def _prep_args(
                     args.add(args.locations, places)
                 else:
                     args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
-            elif word == "with" and trig.type == "SANCTION":
-                pass  # "coordinate its sanctions with Britain": partners, not the sanctioned
+            elif trig.type == "SANCTION" and (
+                word == "with" or (word == "to" and not noun and not _bans_a_transfer(tok))
+            ):
+                # "coordinate its sanctions with Britain", "blacklisted over voyages to
+                # Russia": partners and destinations, not the sanctioned ("prohibited the
+                # sale to Belarus" is the sale's receiver)
+                pass
             elif word in ("with", "alongside") and trig.with_role == "actor":
                 args.add(args.actors, others)
             elif word == "from" and in_object and not trig.reverse and trig.type == "AID":
@@ -332,6 +359,15 @@ def _prep_args(
             if word in ("with", "of", "for") or prep.dep_ == "dative":
                 spans.append(pobj)
     return spans
+
+
+def _bans_a_transfer(verb: Token) -> bool:
+    from sanctionwatch.nlp._triggers import trigger_for
+
+    return any(
+        c.dep_ == "dobj" and (t := trigger_for(c)) is not None and t.type == "AID"
+        for c in verb.children
+    )
 
 
 def _event_noun(tok: Token) -> bool:
@@ -457,6 +493,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         for t in active:
             args.add(args.actors, entities_of(t, index, goods))
         for t in passive:
+            if trig.type in _TRANSFERS and (t.i in goods or t.lemma_.lower() in _MOVED):
+                # "North Korean workers could be sent to ...": what moves, and from where
+                args.add(args.from_phrase, entities_of(t, index))
+                continue
             args.add(args.targets, entities_of(t, index, goods))
         holders += passive
     if head.pos_ != "NOUN":

@@ -12,6 +12,8 @@ article and a trailing possessive are dropped.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp import _data
@@ -125,6 +127,10 @@ def _in_law_title(doc: Doc, start: int, end: int) -> bool:
     return i < len(doc) and doc[i].text in _LAW_WORDS
 
 
+# Designations of weapons and aircraft the NER takes for organisations ("B-1B", "P-3C").
+_MODEL = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?(-\d+)?")
+
+
 def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Mention | None:
     """A statistical entity as a mention, repaired; None when it is no name."""
     etype = _STAT_TYPES.get(ent.label_)
@@ -198,8 +204,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         doc, start, out
     ):
         etype = VESSEL
-    if end <= start:
-        return None
+    if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
+        return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
     if etype == ORGANIZATION and org_country is None and start > 0:
         org_country = _owner_country(doc, start)
     if etype == ORGANIZATION and org_country is None:
@@ -313,7 +319,8 @@ def _government_of(doc: Doc, start: int, end: int) -> str | None:
     words = [t.lower_ for t in doc[start:end]]
     if "government" not in words or len(words) < 2:
         return None
-    rest = [t for t in doc[start:end] if t.lower_ not in ("government", "of", "the")]
+    # "the Government of the Republic of Lithuania" is Lithuania
+    rest = [t for t in doc[start:end] if t.lower_ not in ("government", "of", "the", "republic")]
     prefix = country_prefix(doc, rest[0].i, rest[-1].i + 2) if rest else None
     if prefix is not None and prefix[0] == len(rest):
         return prefix[1]

@@ -193,9 +193,17 @@ def vessel_cue_before(doc: Doc, start: int) -> bool:
 _AMBIGUOUS_CUES = frozenset({"carrier"})
 
 
+def _imo_after(doc: Doc, end: int) -> bool:
+    """Whether an IMO number follows a name: "NOVA STAR (IMO 9318096)"."""
+    window = [t.text.upper() for t in doc[end : end + 2]]
+    return "IMO" in window and (window[0] in ("(", ",", "IMO"))
+
+
 def vessel_cue_after(doc: Doc, end: int) -> bool:
     """Whether an apposition right after a name calls it a vessel: "the Lady R, a Russian cargo
-    ship", "Sky Rose, an oil tanker"."""
+    ship", "Sky Rose, an oil tanker", or an IMO number follows it."""
+    if _imo_after(doc, end):
+        return True
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
         return False
     cues = set(_data.vessel_cues()) - _AMBIGUOUS_CUES
@@ -216,9 +224,25 @@ def legal_form(tok: Token) -> bool:
     )
 
 
+def _imo_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed right before an IMO number: "SEA LYNX (IMO 9308821)"."""
+    out = []
+    for i in positions(doc, ("IMO",), lower=False):
+        end = i - 1 if i > 0 and doc[i - 1].text in ("(", ",") else i
+        start = end
+        while start > 0 and start - 1 not in taken and (
+            doc[start - 1].text[:1].isupper() or (doc[start - 1].like_num and start < end)
+        ) and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < end and not any(j in taken for j in range(start, end)):
+            out.append((start, end))
+            taken.update(range(start, end))
+    return out
+
+
 def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Vessel names the NER missed: capitalised words (and numbers) right after a cue word."""
-    out = []
+    out = _imo_named(doc, taken)
     cue_ends = positions(doc, {c.split()[-1] for c in _data.vessel_cues()})
     starts = sorted({i + k for i in cue_ends for k in (1, 3) if i + k < len(doc)})
     for tok in (doc[i] for i in starts):

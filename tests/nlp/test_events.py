@@ -625,3 +625,47 @@ def test_events_the_visiting_premier_is_the_premier(run: Run) -> None:
     out = run("Premier Pak Thae Song arrived in Beijing. The visiting premier praised China.")
     v = _one(out, "SUPPORT")
     assert names(out, v["actors"]) == ["Pak Thae Song"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # light verbs: wage, prolong
+        ("Minsk is waging a hybrid attack against Lithuania.", "ASSAULT", ["Belarus"],
+         ["Lithuania"]),
+        ("The Council of the European Union decided to prolong the restrictive measures "
+         "against Belarus.", "SANCTION", ["Council of the European Union"], ["Belarus"]),
+        # destinations and reasons of a sanction are not its targets
+        ("The tanker Sea Star was blacklisted by Japan last year over voyages to Russia.",
+         "SANCTION", ["Japan"], ["Sea Star"]),
+        # a city in a country's region reaches that country
+        ("Tehran shipped the drones to Makhachkala in Russia's Dagestan region.", "AID",
+         ["Iran"], ["Russia"]),
+        # people moved by a transfer come from their country
+        ("North Korean workers could be sent to Russian construction sites.", "AID",
+         ["North Korea"], ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_light_verbs_destinations_and_movers(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rodong Sinmun carried a commentary on the drills.",
+        "Our industry is capable of meeting the needs of the army.",
+        "Peskov dismissed the accusation as unfounded.",
+    ],
+)
+def test_events_non_events(run: Run, text: str) -> None:
+    assert [v["type"] for v in run(text)["events"] if v["type"] != "REJECT"] == []
+
+
+def test_entities_weapon_models_are_no_organisations(run: Run) -> None:
+    out = run("American B-1B bombers flew over the peninsula, and the KN-23 missile was shown.")
+    assert not any(e["name"] in ("B-1B", "KN-23") for e in out["entities"])
