@@ -157,7 +157,7 @@ def _match(
         # "Treasury" after "Department of the Treasury": the last word of a known name
         same = next(
             (e for e in reversed(entities) if e.type == "Organization"
-             and any(len(a) > 2 and a[-1] == words[0] for a in e.aliases)),
+             and any(len(a) >= 2 and a[-1] == words[0] for a in e.aliases)),
             None,
         )  # fmt: skip
     if same is not None or m.type not in _RETYPABLE:

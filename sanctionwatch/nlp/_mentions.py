@@ -198,7 +198,9 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
     end = _through_legal_form(doc, end, taken)
     start, end = strip_edges(doc, start, end)
-    if etype in (PERSON, PLACE_T) and end - start > 1 and _organisation_end(doc[end - 1], etype):
+    if etype in (PERSON, PLACE_T) and end - start > 1 and (
+        _organisation_end(doc[end - 1], etype) or _organisation_head(doc, start, end)
+    ):
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
     if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
         doc, start, out
@@ -268,6 +270,17 @@ def _through_legal_form(doc: Doc, end: int, taken: set[int]) -> int:
         if legal_form(tok):
             return j + 1
     return end
+
+
+def _organisation_head(doc: Doc, start: int, end: int) -> bool:
+    """A body word opening a name before "for"/"of": "Center for Strategic and International
+    Studies", "Institute of Geology"."""
+    return (
+        end - start > 2
+        and doc[start].lower_ in _BODIES
+        and doc[start].text[:1].isupper()
+        and doc[start + 1].lower_ in ("for", "of")
+    )
 
 
 def _organisation_end(tok: Token, etype: str) -> bool:

@@ -218,6 +218,11 @@ def modality(head: Token, pred: Token) -> str:
     mood = _hypothetical_or_expected(chain, planners)
     if mood is not None:
         return mood
+    hedged = {c.lower_ for c in head.children if c.dep_ == "amod"} & modality_table()[
+        "hedge_modifiers"
+    ]
+    if head.pos_ == "NOUN" and pred == head and hedged:
+        return "alleged"  # "Moscow's reported transfer of ...": hedged, possessed or not
     if head.pos_ == "NOUN" and pred == head and any(c.dep_ == "poss" for c in head.children):
         return "asserted"  # "its war in Ukraine": a possessed event is taken as given
     if _alleged(head, chain) or (pred != head and _alleged(pred, chain)):

@@ -318,3 +318,16 @@ def test_entities_spokesperson_takes_the_body_s_country(
     out = run(text)
     assert by_name(out)["Lee Sung-jun"]["country"] == ["kr"]
     assert ("Lee Sung-jun", "Person", ("kr",)) in linker.calls
+
+
+def test_entities_body_word_opening_a_name(run: Run) -> None:
+    out = run("Analysts at the Center for Naval Analyses said the ships were Russian.")
+    found = {e["name"]: e["type"] for e in out["entities"]}
+    assert found.get("Center for Naval Analyses") == "Organization", found
+
+
+def test_entities_last_word_of_a_two_word_body(run: Run) -> None:
+    out = run("Iran's Revolutionary Guards seized the tanker Sea Lion. IRNA said the Guards had "
+              "detained the ship.")  # fmt: skip
+    orgs = [e for e in out["entities"] if e["type"] == "Organization" and e["name"] != "IRNA"]
+    assert [(e["name"], len(e["mentions"])) for e in orgs] == [("Revolutionary Guards", 2)]

@@ -110,3 +110,9 @@ def test_modality_setting_of_a_denied_act_is_asserted(run: Run) -> None:
               "war in Ukraine.")  # fmt: skip
     war = next(v for v in out["events"] if v["type"] == "ASSAULT")
     assert war["modality"] == "asserted"
+
+
+def test_modality_reported_possessed_event_is_alleged(run: Run) -> None:
+    out = run("Seoul condemned Moscow's reported transfer of submarine technology to Pyongyang.")
+    aid = next(v for v in out["events"] if v["type"] == "AID")
+    assert aid["modality"] == "alleged"
