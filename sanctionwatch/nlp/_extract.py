@@ -125,6 +125,12 @@ def _source(draft: Draft, index: EntityIndex) -> dict[str, Any] | None:
     return found
 
 
+def _end_date(draft: Draft) -> bool:
+    """Whether the sentence's dates bound how long the act lasts ("until", "through", "till")
+    rather than say when it happens."""
+    return any(t.lower_ in ("until", "till", "through") for t in draft.sent)
+
+
 def _event_json(
     n: int, draft: Draft, document: Document, index: EntityIndex,
     links: dict[str, list[dict[str, Any]]],
@@ -134,8 +140,14 @@ def _event_json(
     date = event_date(
         draft.head, draft.pred, draft.sent, published=published, future=mood == "expected"
     )
-    if mood == "asserted" and date and published and date > published.isoformat()[: len(date)]:
-        mood = "expected"
+    if (
+        mood == "asserted"
+        and date
+        and published
+        and date > published.isoformat()[: len(date)]
+        and not _end_date(draft)
+    ):
+        mood = "expected"  # "will meet on 3 May" (but "prolonged the measures until 2026")
     source = _source(draft, index)
     if mood == "alleged":
         denial = charge_denied(draft.sent, index, draft.actors)

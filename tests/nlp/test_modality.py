@@ -116,3 +116,10 @@ def test_modality_reported_possessed_event_is_alleged(run: Run) -> None:
     out = run("Seoul condemned Moscow's reported transfer of submarine technology to Pyongyang.")
     aid = next(v for v in out["events"] if v["type"] == "AID")
     assert aid["modality"] == "alleged"
+
+
+def test_modality_end_date_of_a_measure_is_no_plan(run: Run) -> None:
+    out = run("The Council prolonged the restrictive measures against Belarus until 28 February "
+              "2026.", published="2025-02-20")  # fmt: skip
+    (v,) = [v for v in out["events"] if v["type"] == "SANCTION"]
+    assert v["modality"] == "asserted"
