@@ -35,6 +35,8 @@ VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", 
                        "freighter", "boat"})  # fmt: skip
 _LISTING = frozenset({"include", "be", "comprise"})
 _TRANSFERS = frozenset({"AID", "CONCEDE"})
+# What someone owns that a measure freezes ("the assets of X").
+_HOLDINGS = frozenset({"asset", "fund", "property", "account", "interest", "holding"})
 # People who act for their country ("officials from Japan").
 _PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "delegate", "envoy",
                      "leader", "negotiator", "officer", "lawmaker", "delegation"})  # fmt: skip
@@ -107,6 +109,10 @@ def entities_of(
                 ]
             # A named party before its country: "the North Korean firm KOMID" is KOMID.
             found = [e for e in named if e.type != "Country"] or named
+        if not found and t.lemma_.lower() in _HOLDINGS:
+            # "the assets of both companies will be frozen": the owners are sanctioned
+            found = [e for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for e in index.refers(o)]  # fmt: skip
         if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
             # "senior diplomats from Japan, South Korea and the United States"
             found = [e for p in t.children if p.dep_ == "prep" and p.lower_ in ("from", "of")

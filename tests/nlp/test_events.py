@@ -669,3 +669,10 @@ def test_events_non_events(run: Run, text: str) -> None:
 def test_entities_weapon_models_are_no_organisations(run: Run) -> None:
     out = run("American B-1B bombers flew over the peninsula, and the KN-23 missile was shown.")
     assert not any(e["name"] in ("B-1B", "KN-23") for e in out["entities"])
+
+
+def test_events_assets_of_both_companies(run: Run) -> None:
+    out = run("Britain designated Volga Shipping LLC and Kaspiy Trans LLC. The assets of both "
+              "companies will be frozen.")  # fmt: skip
+    frozen = events(out, "SANCTION")[-1]
+    assert names(out, frozen["targets"]) == ["Volga Shipping LLC", "Kaspiy Trans LLC"]
