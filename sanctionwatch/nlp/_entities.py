@@ -227,12 +227,15 @@ def _office_countries(doc: Doc, entities: list[Entity], by_token: dict[int, Enti
 
 def _body_before(doc: Doc, start: int, by_token: dict[int, Entity]) -> Entity | None:
     """The organisation before the titles in front of a name: "JCS spokesman X"."""
-    j = start - 1
-    while j >= 0 and title_at(doc, j, start):
-        j -= 1
-    if j == start - 1 or j < 0:
+    j = start  # walk back over whole titles: "JCS spokesperson Col. X"
+    while True:
+        before = next((i for i in range(max(0, j - 4), j) if title_at(doc, i, j) == j - i), None)
+        if before is None:
+            break
+        j = before
+    if j == start or j == 0:
         return None
-    body = by_token.get(j)
+    body = by_token.get(j - 1)
     return body if body is not None and body.type == "Organization" else None
 
 

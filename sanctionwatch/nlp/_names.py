@@ -41,7 +41,12 @@ def _title_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for title in words:
         parts = tuple(title.split())
-        index.setdefault(parts[0], []).append(parts)
+        # "Col." is one token or two ("Col" "."), as the tokenizer has it: index both
+        split = tuple(
+            x for w in parts for x in ((w[:-1], ".") if len(w) > 2 and w[-1] == "." else (w,))
+        )
+        for variant in {parts, split}:
+            index.setdefault(variant[0], []).append(variant)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
