@@ -246,6 +246,9 @@ def _body_after(doc: Doc, end: int, by_token: dict[int, Entity]) -> Entity | Non
     for j in range(end + 1, min(end + 8, len(doc) - 1)):
         if doc[j].text in (",", ".", ";"):
             return None
+        body = by_token.get(j)
+        if body is not None and body.type == "Organization" and title_at(doc, j + 1, len(doc)):
+            return body  # "X, a JCS spokesman,"
         if doc[j].lower_ in ("for", "of", "at") and title_at(doc, j - 1, j):
             # the first organisation after it: "for South Korea's Joint Chiefs of Staff"
             for k in range(j + 1, min(j + 6, len(doc))):

@@ -309,6 +309,8 @@ def test_entities_place_based_prefix_is_a_place_then_the_name(run: Run) -> None:
         "said Seoul was on alert.",
         "Lee Sung-jun, a spokesman for South Korea's Joint Chiefs of Staff, said Seoul was on "
         "alert.",
+        "South Korea's Joint Chiefs of Staff detected the launch. Lee Sung-jun, a JCS "
+        "spokesman, told reporters that Seoul was on alert.",
         # abbreviated ranks, one token or two
         "South Korea's Joint Chiefs of Staff detected the launch. JCS spokesperson Col. Lee "
         "Sung-jun said Seoul was on alert.",
