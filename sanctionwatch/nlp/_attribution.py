@@ -88,6 +88,8 @@ def _reported_by(gov: Token, index: EntityIndex) -> dict[str, Any] | None:
     subj = _subject_span(gov)
     if subj is None:
         return None
+    if subj.text.lower() in ("we", "i") and _source(subj, index) is None:
+        return None  # "We think ...": the writers themselves, no other source
     doc = gov.doc
     if subj.end <= gov.i and (
         subj.end == gov.i

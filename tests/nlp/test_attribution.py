@@ -106,3 +106,8 @@ def test_attribution_source_inside_a_relative_clause_covers_that_clause_only(run
     designated = next(v for v in out["events"] if v["type"] == "SANCTION")
     assert designated["attribution"] is None
     assert _aid(out)["attribution"]["text"] == "according to the Council"
+
+
+def test_attribution_the_writers_own_view_has_no_source(run: Run) -> None:
+    out = run("We think Russia could transfer drone technology to Pyongyang next year.")
+    assert _aid(out)["attribution"] is None
