@@ -676,3 +676,10 @@ def test_events_assets_of_both_companies(run: Run) -> None:
               "companies will be frozen.")  # fmt: skip
     frozen = events(out, "SANCTION")[-1]
     assert names(out, frozen["targets"]) == ["Volga Shipping LLC", "Kaspiy Trans LLC"]
+
+
+def test_events_proposed_talks_is_one_request(run: Run) -> None:
+    out = run("Seoul proposed talks with the North's military on Monday.")
+    v = _one(out, "REQUEST")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["South Korea"], ["North Korea"])
+    assert not events(out, "CONSULT")
