@@ -35,6 +35,8 @@ VEHICLES = frozenset({"ship", "vessel", "tanker", "train", "plane", "aircraft", 
                        "freighter", "boat"})  # fmt: skip
 _LISTING = frozenset({"include", "be", "comprise"})
 _TRANSFERS = frozenset({"AID", "CONCEDE"})
+# People who run a vessel without being it.
+_CREW = frozenset({"operator", "owner", "captain", "crew", "master", "manager", "charterer"})
 # What someone owns that a measure freezes ("the assets of X").
 _HOLDINGS = frozenset({"asset", "fund", "property", "account", "interest", "holding"})
 # People who act for their country ("officials from Japan").
@@ -98,6 +100,8 @@ def entities_of(
                 mods = [c for c in mods if c.dep_ != "poss"] or mods
             # "four Chinese and Russian nationals": coordinated modifiers name both
             named = [e for c in mods for x in (c, *c.conjuncts) for e in index.refers(x)]
+            if t.lemma_.lower() in _CREW:  # "the vessel's operator" is not the vessel
+                named = [e for e in named if e.type != "Vessel"]
             if not named:  # "American hospitals and defence companies": one level further
                 named = [
                     e
@@ -336,7 +340,8 @@ def _prep_args(
                 else:
                     args.add(args.locations, [e for e in found if e.type in ("Place", "Country")])
             elif trig.type == "SANCTION" and (
-                word == "with" or (word == "to" and not noun and not _bans_a_transfer(tok))
+                (word == "with" and not in_object)
+                or (word == "to" and not noun and not _bans_a_transfer(tok))
             ):
                 # "coordinate its sanctions with Britain", "blacklisted over voyages to
                 # Russia": partners and destinations, not the sanctioned ("prohibited the

@@ -293,8 +293,11 @@ class Resolver:
         reporter = _reporting_subject(tok)
         if reporter is not None and kinds != ("Person",):
             # "The agency said it had seized ...": the reporter speaks of itself
-            owner = next((e for _, e in found if any(
-                x.start <= reporter.i < x.end for x in e.mentions)), None)  # fmt: skip
+            # the reporter, or the country it belongs to ("Seoul's foreign ministry said it")
+            owners = [c.i for c in reporter.children if c.dep_ in ("poss", "compound")]
+            marks = [reporter.i, *owners]
+            owner = next((e for i in marks for _, e in found if any(
+                x.start <= i < x.end for x in e.mentions)), None)  # fmt: skip
             if owner is not None:
                 return owner
         main = _main_subject_of(tok) if kinds != ("Person",) else None

@@ -310,7 +310,12 @@ def find_events(
         if trig.exchange:
             out.extend(_split_exchange(draft, items, index))
             continue
-        if designated and draft.type == "SANCTION" and _names_designated(draft, index):
+        if (
+            designated
+            and draft.type == "SANCTION"
+            and not listed_parties(head)  # "Among the individuals sanctioned is X": X only
+            and _names_designated(draft, index)
+        ):
             bound = [e for e in designated if not _travel_ban(draft) or e.type == "Person"]
             Arguments.add(draft.targets, bound)  # a travel ban binds people only
         if not _keep(draft, cand):
@@ -360,6 +365,11 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     """Drop a noun event restated by a verb on it ("sanctions that ban X": one event)."""
     out = []
     for d in drafts:
+        if d.head.pos_ == "VERB" and any(
+            o is not d and o.type == d.type and o.head.pos_ == "NOUN" and o.head.dep_ == "nsubj"
+            and o.head.head == d.head for o in drafts
+        ):  # fmt: skip
+            continue  # "the Russian attack killed seven civilians": one attack
         restated = d.head.pos_ == "NOUN" and d.marker is None and any(
             o is not d and o.type == d.type and o.head.head == d.head
             and o.head.dep_ in ("relcl", "acl") for o in drafts

@@ -208,4 +208,6 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
                 words.insert(0, pred)
             elif tok.dep_ == "compound":
                 continue  # "the sanctions regime", "an arms deal": a modifier, not an event
+            if tok.dep_ == "compound" and trigger_for(tok.head) is not None:
+                continue  # "staged war drills": the drills are the event
         yield Candidate(tok, pred, words, trig, etype, mode)

@@ -104,3 +104,9 @@ def test_coref_body_word_before_a_title_names_no_one_new(run: Run) -> None:
               "spokesman Kim Min-su said. The agency has detained the captain.")  # fmt: skip
     detained = next(v for v in out["events"] if v["trigger"] == "detained")
     assert names(out, detained["actors"]) == ["Korea Coast Guard Agency"]
+
+
+def test_coref_it_after_a_country_s_unnamed_ministry(run: Run) -> None:
+    out = run("The NIS questioned the soldier. Seoul's foreign ministry said it would accept him.")
+    (agree,) = events(out, "AGREE")
+    assert names(out, agree["actors"]) == ["South Korea"]

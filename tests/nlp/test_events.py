@@ -683,3 +683,36 @@ def test_events_proposed_talks_is_one_request(run: Run) -> None:
     v = _one(out, "REQUEST")
     assert (names(out, v["actors"]), names(out, v["targets"])) == (["South Korea"], ["North Korea"])
     assert not events(out, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # an attack that killed is one attack
+        ("The Russian attack killed seven civilians in Ukraine.", ["ASSAULT"]),
+        # "war drills" are drills
+        ("Pyongyang accused Seoul of staging war drills.", ["ACCUSE", "MOBILIZE"]),
+    ],
+)
+def test_events_one_event_per_act(run: Run, text: str, types: list[str]) -> None:
+    assert [v["type"] for v in run(text)["events"]] == types
+
+
+def test_events_suspending_cooperation_with_a_body_targets_it(run: Run) -> None:
+    out = run("Tehran suspended its cooperation with the International Atomic Energy Agency.")
+    v = _one(out, "SANCTION")
+    assert names(out, v["targets"]) == ["International Atomic Energy Agency"]
+
+
+def test_events_a_vessel_s_operator_is_not_the_vessel(run: Run) -> None:
+    out = run("Customs officers boarded the tanker Sea Lion. Japan accused the vessel's "
+              "operator of smuggling.")  # fmt: skip
+    v = _one(out, "ACCUSE")
+    assert names(out, v["targets"]) == []
+
+
+def test_events_listing_sentence_names_only_its_own_parties(run: Run) -> None:
+    out = run("Canberra sanctioned the tanker Sea Lion. Among the individuals sanctioned is "
+              "Majid Karimi, who heads the firm.")  # fmt: skip
+    listed = events(out, "SANCTION")[-1]
+    assert names(out, listed["targets"]) == ["Majid Karimi"]
