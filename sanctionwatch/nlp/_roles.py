@@ -91,7 +91,11 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 continue
             out.append(Mention(tok.i, i + n, PERSON, kind="role", role=(country, title),
                                inner=demonym))  # fmt: skip
-        elif word in table.groups and (count or lower == "both" or doc[i].tag_ == "NNS"):
+        elif word in table.groups and (
+            count
+            or lower == "both"
+            or (doc[i].tag_ == "NNS" and not table.groups[word].get("counted"))
+        ):
             spec = table.groups[word]
             out.append(Mention(tok.i, i + 1, str(spec.get("type", PERSON)), kind="group",
                                word=word, count=count, country=country))  # fmt: skip
