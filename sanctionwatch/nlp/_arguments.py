@@ -466,7 +466,9 @@ def listed_parties(head: Token) -> list[Token]:
     return out
 
 
-def _stray_receiver(verb: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+def _stray_receiver(
+    verb: Token, index: EntityIndex, goods: frozenset[int], *, own: bool = True
+) -> list[Entity]:
     """A "to X" the parser hung somewhere inside a transfer verb's object or on a misread
     word: "supplying missiles of the same type to Russia", "shipped ... alloy to X"."""
     skip = {t.i for c in verb.children
@@ -475,7 +477,7 @@ def _stray_receiver(verb: Token, index: EntityIndex, goods: frozenset[int]) -> l
     for tok in verb.subtree:
         if tok.i in skip or tok.dep_ != "prep" or tok.lower_ not in ("to", "into"):
             continue
-        if tok.head == verb:
+        if own and tok.head == verb:
             continue  # the verb's own phrase: already read
         found = [e for p in tok.children if p.dep_ == "pobj" for e in entities_of(p, index, goods)]
         if found and all(e.type != "Place" for e in found):
@@ -585,9 +587,11 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         root = head
         if gerund_of is not None:
             root = gerund_of.head
-        elif head.tag_ == "VBG" and head.dep_ in ("compound", "amod"):
-            root = head.head  # "is [shipping] shells ... to Russia": a gerund read as a modifier
-        args.add(args.targets, _stray_receiver(root, index, goods))
+        elif head.tag_ in ("VBG", "VBN") and head.dep_ in ("compound", "amod"):
+            # "is [shipping] shells ... to Russia", "[transported] munitions to Russia": a verb
+            # the parser read as its object's modifier
+            root = head.head
+        args.add(args.targets, _stray_receiver(root, index, goods, own=root is head))
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject
         for clause in (c for c in head.children if c.dep_ in ("ccomp", "xcomp")):

@@ -716,3 +716,12 @@ def test_events_listing_sentence_names_only_its_own_parties(run: Run) -> None:
               "Majid Karimi, who heads the firm.")  # fmt: skip
     listed = events(out, "SANCTION")[-1]
     assert names(out, listed["targets"]) == ["Majid Karimi"]
+
+
+def test_events_verb_read_as_its_object_s_modifier(run: Run) -> None:
+    # the parser reads "transported" as a modifier of "munitions" and hangs "to Russia" on them
+    out = run("The United States on Thursday imposed sanctions on two Russian companies and three "
+              "vessels that it said transported North Korean munitions to Russia, the State "
+              "Department announced.")  # fmt: skip
+    v = _one(out, "AID")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["North Korea"], ["Russia"])
