@@ -45,6 +45,7 @@ _PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "dele
 # Writings that speak for whoever wrote them ("a report by X", "X's statement").
 _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution", "draft",
                        "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
+_USING = frozenset({"use", "employ", "fire", "launch", "deploy"})
 _VERDICTS = frozenset({"ACCUSE", "REJECT"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
@@ -309,7 +310,11 @@ def _prep_args(
         if prep.dep_ == "dative" and not pobjs:
             pobjs = [prep]  # "provides Russia with ...": the dative is the receiver
         for pobj in pobjs:
-            if word in ("on", "aboard", "by") and pobj.lemma_.lower() in VEHICLES:
+            if (
+                word in ("on", "aboard", "by")
+                and pobj.lemma_.lower() in VEHICLES
+                and trig.type in ("AID", "CONCEDE", "MOBILIZE")
+            ):
                 # "transported on Russian navy ships": the ships' owner carries
                 args.add(args.actors, entities_of(pobj, index, goods))
                 continue
@@ -561,6 +566,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, entities_of(c, index, goods))
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        gov = head.head.head if head.dep_ == "pobj" else None
+        if not args.actors and gov is not None and gov.lemma_.lower() in _USING and (
+            head.head.lower_ in ("in", "during", "for")
+        ):  # "Russia has used North Korean missiles in attacks on Ukraine"
+            for s in subjects(gov)[0]:
+                args.add(args.actors, entities_of(s, index, goods))
         if head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ == "be":
             # "Pak is on an official visit to China": the copula's subject makes it
             for s in (c for c in head.head.head.children if c.dep_ == "nsubj"):

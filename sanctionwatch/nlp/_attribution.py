@@ -52,7 +52,11 @@ def _source(span: Span, index: EntityIndex) -> str | None:
     """The entity a source phrase names: its head's, else a person or organisation in it
     before a country ("Iran's foreign ministry spokesman Esmaeil Baghaei" is Baghaei)."""
     root = index.refers(span.root)
+    if not root and span.root.tag_ in ("WDT", "WP") and span.root.head.dep_ == "relcl":
+        root = index.refers(span.root.head.head)  # "Pyongyang, which has always denied"
     if root and root[0].type != "Country":
+        return root[0].id
+    if root and len(span) == 1:
         return root[0].id
     found = [e for tok in span for e in index.refers(tok)]
     if not found:

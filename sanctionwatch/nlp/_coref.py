@@ -310,6 +310,15 @@ class Resolver:
         if len(topics) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and kinds != ("Person",):
             # "The agency said ... . It said ...": the subject goes on as the subject
             return topics[0]
+        here_people = [e for start, e in found if self.sent[start] == here]
+        if (
+            kinds == ("Person",)
+            and len(topics) == 1
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not here_people
+            and topics[0].female == (lower in words.get("female", ()))
+        ):
+            return topics[0]  # "Araghchi arrived on Tuesday. On Thursday he was received by"
         if lower in words.get("female", ()):
             women = [e for _, e in found if e.female]
             if women:

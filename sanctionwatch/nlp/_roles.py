@@ -77,6 +77,9 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
         if i + 1 < len(doc) and f"{word} {doc[i + 1].lower_}" in table.definites:
             word, i = f"{word} {doc[i + 1].lower_}", i + 1  # "the think tank"
         n = title_at(doc, i, len(doc))
+        if n > 1 and count and doc[i + n - 1].lower_ in table.groups:
+            # "the two foreign ministers": the group of the title's last word
+            i, n, word = i + n - 1, 0, doc[i + n - 1].lower_
         if n and not occupied.intersection(range(i, i + n)) and not count:
             if _follows_name(doc, i + n) and doc[i + n].text not in ("'s", "’s"):
                 continue  # "the Russian president Vladimir Putin": a title before a name

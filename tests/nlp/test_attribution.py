@@ -111,3 +111,9 @@ def test_attribution_source_inside_a_relative_clause_covers_that_clause_only(run
 def test_attribution_the_writers_own_view_has_no_source(run: Run) -> None:
     out = run("We think Russia could transfer drone technology to Pyongyang next year.")
     assert _aid(out)["attribution"] is None
+
+
+def test_attribution_relative_pronoun_denier(run: Run) -> None:
+    out = run("The FBI blamed North Korea, which has always denied sending hackers to Russia.")
+    aid = _aid(out)
+    assert by_name(out)["North Korea"]["id"] == aid["attribution"]["entity"]

@@ -725,3 +725,28 @@ def test_events_verb_read_as_its_object_s_modifier(run: Run) -> None:
               "Department announced.")  # fmt: skip
     v = _one(out, "AID")
     assert (names(out, v["actors"]), names(out, v["targets"])) == (["North Korea"], ["Russia"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # sanctions on vessels: the vessels' country is sanctioned, it does not sanction
+        ("South Korea imposed sanctions on four Russian vessels and six North Korean bankers.",
+         "SANCTION", ["South Korea"], ["Russia", "North Korea"]),
+        # attacks in which weapons were used are the user's
+        ("Russia has used at least 60 Iranian drones in attacks on Ukraine.", "ASSAULT",
+         ["Russia"], ["Ukraine"]),
+        ("Lukashenko expressed his thanks to Putin for the gas deal.", "SUPPORT",
+         ["Lukashenko"], ["Putin"]),
+        ("Foreign Minister Choe Son Hui met her Russian counterpart Sergei Lavrov. The two "
+         "foreign ministers signed a plan.", "AGREE", ["Choe Son Hui", "Sergei Lavrov"], []),
+        ("Foreign Minister Abbas Araghchi arrived in Pyongyang on Tuesday. On Thursday he was "
+         "received by leader Kim Jong Un.", "CONSULT", ["Kim Jong Un"], ["Abbas Araghchi"]),
+    ],
+)  # fmt: skip
+def test_events_more_repairs(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = events(out, etype)[-1]
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
