@@ -603,6 +603,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             # the parser read as its object's modifier
             root = head.head
         args.add(args.targets, _stray_receiver(root, index, goods, own=root is head))
+    if trig.type == "THREATEN" and not args.targets and head.pos_ != "NOUN":
+        # "warned that Seoul and Kyiv would pay dearly": those the consequences are for
+        for clause in (c for c in head.children if c.dep_ == "ccomp"):
+            for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = [e for e in entities_of(s, index, goods) if e not in args.actors]
+                args.add(args.targets, found)
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject
         for clause in (c for c in head.children if c.dep_ in ("ccomp", "xcomp")):

@@ -178,6 +178,8 @@ def dateline_place(doc: Doc, start: int, dash: int) -> tuple[int, int, str, str 
 def vessel_cue_before(doc: Doc, start: int) -> bool:
     """Whether a vessel cue word comes right before token ``start`` ("the tanker Sky Rose",
     "MV Lady R"), or before a comma and "the" ("a tanker, the Sky Harmony,")."""
+    if start >= 2 and doc[start - 1].lower_ == "flagged" and doc[start - 2].text == "-":
+        return True  # "the Panama-flagged Nora Sky"
     ends = [start]
     if start >= 2 and doc[start - 1].lower_ == "the" and doc[start - 2].text == ",":
         ends.append(start - 2)

@@ -336,3 +336,8 @@ def test_entities_last_word_of_a_two_word_body(run: Run) -> None:
               "detained the ship.")  # fmt: skip
     orgs = [e for e in out["entities"] if e["type"] == "Organization" and e["name"] != "IRNA"]
     assert [(e["name"], len(e["mentions"])) for e in orgs] == [("Revolutionary Guards", 2)]
+
+
+def test_entities_flag_before_a_name_makes_a_vessel(run: Run) -> None:
+    out = run("The tanker pumped oil into the Panama-flagged Nora Sky off Johor.")
+    assert by_name(out)["Nora Sky"]["type"] == "Vessel"

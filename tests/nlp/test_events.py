@@ -750,3 +750,10 @@ def test_events_more_repairs(
     out = run(text)
     v = events(out, etype)[-1]
     assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_threat_of_consequences_targets_those_who_would_bear_them(run: Run) -> None:
+    out = run("Pyongyang warned that Seoul and Kyiv would face grave consequences.")
+    v = _one(out, "THREATEN")
+    assert names(out, v["targets"]) == ["South Korea", "Ukraine"]
+
