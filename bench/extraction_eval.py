@@ -12,8 +12,10 @@ real UN Consolidated List (``--list``), loaded into a temporary store.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import re
+import shutil
 import sys
 import tempfile
 import unicodedata
@@ -71,6 +73,7 @@ def make_linker(list_path: Path) -> Any:
     from sanctionwatch.store import Store
 
     folder = tempfile.mkdtemp(prefix="sw-eval-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     store = Store.open(f"sqlite:///{folder}/eval.sqlite")
     store.save_list_issue(load_list(list_path))
     return StoreLinker(store)

@@ -21,6 +21,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
+import atexit  # noqa: E402
+import shutil  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -69,7 +71,9 @@ def _linker() -> object | None:
     from sanctionwatch.resolve import StoreLinker
     from sanctionwatch.store import Store
 
-    store = Store.open(f"sqlite:///{tempfile.mkdtemp(prefix='sw-speed-')}/speed.sqlite")
+    folder = tempfile.mkdtemp(prefix="sw-speed-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    store = Store.open(f"sqlite:///{folder}/speed.sqlite")
     store.save_list_issue(load_list(UN_LIST))
     return StoreLinker(store)
 
