@@ -757,3 +757,23 @@ def test_events_threat_of_consequences_targets_those_who_would_bear_them(run: Ru
     v = _one(out, "THREATEN")
     assert names(out, v["targets"]) == ["South Korea", "Ukraine"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Washington has poured weapons into Ukraine, Pyongyang said.", "AID"),
+        ("Altyn Trade forwarded the machine tools to the Izhevsk plant in Russia.", "AID"),
+        ("The Sea Lion pumped 2mn barrels of oil into the tanker Nora Star.", "AID"),
+        ("The Kremlin brushed aside the criticism from Warsaw.", "REJECT"),
+        ("China's envoy defended Pyongyang at the council.", "SUPPORT"),
+        ("Kyiv and Moscow swapped 150 prisoners of war each.", "CONCEDE"),
+        ("Washington raised the issue with Chinese officials.", "CONSULT"),
+        ("The U.S. Treasury Department cut Korea Kwangson Bank off from the U.S. financial "
+         "system.", "SANCTION"),
+        ("We will continue to develop our relations with Pyongyang, Peskov said.", "COOPERATE"),
+        ("Tehran and Minsk continue to equip the Russian military.", "AID"),
+    ],
+)  # fmt: skip
+def test_events_lexicon_more_additions(run: Run, text: str, etype: str) -> None:
+    assert etype in [v["type"] for v in run(text)["events"]]
