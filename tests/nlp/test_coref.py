@@ -110,3 +110,10 @@ def test_coref_it_after_a_country_s_unnamed_ministry(run: Run) -> None:
     out = run("The NIS questioned the soldier. Seoul's foreign ministry said it would accept him.")
     (agree,) = events(out, "AGREE")
     assert names(out, agree["actors"]) == ["South Korea"]
+
+
+def test_coref_the_paper_is_the_newspaper_named(run: Run) -> None:
+    out = run("Rodong Sinmun ran a commentary on Thursday. The paper said Washington had sent "
+              "bombers to Seoul.")  # fmt: skip
+    (aid,) = events(out, "AID")
+    assert names(out, [aid["attribution"]["entity"]]) == ["Rodong Sinmun"]
