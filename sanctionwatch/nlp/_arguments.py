@@ -21,6 +21,7 @@ from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import is_capital, is_title_word
 from sanctionwatch.nlp._syntax import subjects
+from sanctionwatch.nlp._triggers import trigger_for
 
 __all__ = ["VEHICLES", "Arguments", "entities_of", "fill", "goods_origin", "listed_parties"]
 
@@ -378,8 +379,7 @@ def _prep_args(
 
 
 def _bans_a_transfer(verb: Token) -> bool:
-    from sanctionwatch.nlp._triggers import trigger_for
-
+    """Whether a ban's object is a transfer: "prohibited the sale to Belarus"."""
     return any(
         c.dep_ == "dobj" and (t := trigger_for(c)) is not None and t.type == "AID"
         for c in verb.children
@@ -387,8 +387,7 @@ def _bans_a_transfer(verb: Token) -> bool:
 
 
 def _event_noun(tok: Token) -> bool:
-    from sanctionwatch.nlp._triggers import trigger_for
-
+    """Whether a noun names an event of the lexicon ("transfers", "cooperation")."""
     return tok.pos_ == "NOUN" and trigger_for(tok) is not None
 
 
@@ -408,11 +407,7 @@ def _author(obj: Token, index: EntityIndex) -> list[Entity]:
 def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
     """The doers of an event named by an object noun: "condemned the DPRK's supply", "condemn
     the cooperation between X and Y" target the doers."""
-    from sanctionwatch.nlp._triggers import trigger_for
-
-    if obj.pos_ == "NOUN" and trigger_for(obj) is not None:
-        return agents_of_noun(obj, index, goods)
-    return []
+    return agents_of_noun(obj, index, goods) if _event_noun(obj) else []
 
 
 def _implicit_agents(noun: Token) -> list[Token]:
