@@ -34,6 +34,7 @@ from sanctionwatch.nlp._names import (
     is_title_word,
     korean_names,
     legal_form,
+    sited_at,
     title_at,
     title_before,
     vessel_cue_after,
@@ -215,13 +216,10 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     return Mention(start, end, etype, country=org_country)
 
 
-_SITED = frozenset({"based", "registered", "headquartered", "owned", "controlled", "flagged"})
-
-
 def _based_prefix(doc: Doc, start: int, end: int) -> int | None:
     """Where a "<place>-based" prefix of a name ends (the hyphen), if it has one."""
     for k in range(start + 1, min(end - 2, start + 4)):
-        if doc[k].text == "-" and doc[k + 1].lower_ in _SITED:
+        if sited_at(doc, k):
             return k
     return None
 

@@ -15,6 +15,7 @@ from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._syntax import name_like, positions, span_text
 
 __all__ = [
+    "SITED",
     "country_prefix",
     "dateline_place",
     "is_capital",
@@ -22,12 +23,23 @@ __all__ = [
     "korean_names",
     "legal_form",
     "place_name",
+    "sited_at",
     "title_at",
     "title_before",
     "vessel_cue_after",
     "vessel_cue_before",
     "vessel_names",
 ]
+
+
+# Participles that make the place before a hyphen the seat of what follows ("Istanbul-based X",
+# "the Panama-flagged Nora Sky").
+SITED = frozenset({"based", "registered", "headquartered", "owned", "controlled", "flagged"})
+
+
+def sited_at(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is the hyphen of such a participle ("Istanbul" + "-based")."""
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in SITED
 
 
 # Words that grade a title: "Vice Marshal", "deputy minister", "First Vice Foreign Minister".

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._names import title_at
+from sanctionwatch.nlp._names import sited_at, title_at
 from sanctionwatch.nlp._syntax import name_like, positions
 
 if TYPE_CHECKING:
@@ -121,7 +121,6 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
 # premier", "the Washington-based think tank").
 _DESCRIPTORS = frozenset({"visiting", "outgoing", "incoming", "new", "former", "acting",
                           "senior", "top", "state-run", "state-owned"})  # fmt: skip
-_SITED = frozenset({"based", "registered", "headquartered"})
 
 
 def _past_descriptors(doc: Doc, i: int) -> int:
@@ -129,7 +128,7 @@ def _past_descriptors(doc: Doc, i: int) -> int:
     while i < len(doc):
         if doc[i].lower_ in _DESCRIPTORS:
             i += 1
-        elif i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in _SITED:
+        elif sited_at(doc, i + 1):
             i += 3  # "the Washington-based think tank"
         else:
             return i

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._names import title_at
+from sanctionwatch.nlp._names import SITED, title_at
 from sanctionwatch.nlp._syntax import name_like, span_text
 
 __all__ = [
@@ -109,10 +109,6 @@ def cut_titles(doc: Doc, start: int, end: int, out: list[Mention]) -> int:
     return start
 
 
-# Participles that make a place the seat of the name after it ("Istanbul-based X").
-_SITED = frozenset({"based", "registered", "headquartered", "owned", "controlled", "flagged"})
-
-
 def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> tuple[int, int]:
     """Extend a name cut short over the rest of the proper noun, over hyphenated parts
     ("Kim Jong" + "Un", "Ri Pyong" + "-chol") and, for organisations, over "of (the) X"
@@ -125,7 +121,7 @@ def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> t
                 end + 1 < sent_end
                 and doc[end + 1].is_alpha
                 and end + 1 not in taken
-                and doc[end + 1].lower_ not in _SITED
+                and doc[end + 1].lower_ not in SITED
             ):
                 end += 2
                 continue
