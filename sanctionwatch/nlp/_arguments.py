@@ -46,6 +46,8 @@ _PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "dele
 # Writings that speak for whoever wrote them ("a report by X", "X's statement").
 _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution", "draft",
                        "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
+_FACING = frozenset({"face", "risk", "incur", "suffer"})
+_PORTS = frozenset({"port", "harbour", "harbor", "terminal", "refinery", "anchorage"})
 _USING = frozenset({"use", "employ", "fire", "launch", "deploy"})
 _VERDICTS = frozenset({"ACCUSE", "REJECT"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
@@ -148,6 +150,14 @@ def _relative_clause(wh: Token) -> Token | None:
         if anc.dep_ not in ("ccomp", "xcomp", "conj"):
             return None
     return None
+
+
+def _named_port(pobj: Token, index: EntityIndex) -> list[Entity]:
+    """The country of a port named with it: "the Chinese port of Qingdao", "a Russian port"."""
+    if pobj.lemma_.lower() not in _PORTS:
+        return []
+    return [e for c in pobj.children if c.dep_ in ("amod", "compound", "poss")
+            for e in index.refers(c) if e.type == "Country"]  # fmt: skip
 
 
 def _country_around(place: Token, index: EntityIndex) -> list[Entity]:
@@ -339,6 +349,10 @@ def _prep_args(
                 args.add(args.targets, others)
                 args.add(args.locations, places)
                 args.aimed = True
+            elif word in _LOCATIVE_PREPS and trig.type == "AID" and _named_port(pobj, index):
+                # "discharged its cargo at the Chinese port of Qingdao": the port's country
+                args.add(args.targets, _named_port(pobj, index))
+                args.add(args.locations, places)
             elif word in _LOCATIVE_PREPS:
                 if trig.locative_target:
                     args.add(args.targets, [e for e in found if e.type == "Country"])
@@ -561,6 +575,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, entities_of(c, index, goods))
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _FACING:
+            # "firms that help Russia would face U.S. sanctions": those who face it
+            for s in subjects(head.head)[0]:
+                args.add(args.targets, entities_of(s, index, goods))
         gov = head.head.head if head.dep_ == "pobj" else None
         if not args.actors and gov is not None and gov.lemma_.lower() in _USING and (
             head.head.lower_ in ("in", "during", "for")

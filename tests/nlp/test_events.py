@@ -777,3 +777,15 @@ def test_events_threat_of_consequences_targets_those_who_would_bear_them(run: Ru
 )  # fmt: skip
 def test_events_lexicon_more_additions(run: Run, text: str, etype: str) -> None:
     assert etype in [v["type"] for v in run(text)["events"]]
+
+
+def test_events_those_who_would_face_sanctions_are_their_targets(run: Run) -> None:
+    out = run("Washington warned that Chinese firms would face U.S. sanctions.")
+    v = _one(out, "SANCTION")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["United States"], ["China"])
+
+
+def test_events_goods_unloaded_at_a_country_s_port_reach_it(run: Run) -> None:
+    out = run("The tanker Sea Lion later discharged its cargo at the Chinese port of Qingdao.")
+    v = _one(out, "AID")
+    assert names(out, v["targets"]) == ["China"]
