@@ -230,7 +230,7 @@ def vessel_cue_after(doc: Doc, end: int) -> bool:
         tok = doc[i]
         if tok.is_punct and tok.text != "-":  # "a Comoros-flagged oil tanker"
             return False
-        if tok.lower_ in cues or (i > end + 2 and span_text(doc, i - 1, i + 1).lower() in cues):
+        if tok.lower_ in cues or (i > end + 2 and f"{doc[i - 1].lower_} {tok.lower_}" in cues):
             return True
     return False
 
