@@ -27,7 +27,7 @@ from sanctionwatch.nlp._names import is_title_word
 if TYPE_CHECKING:
     from sanctionwatch.nlp._mentions import Mention
 
-__all__ = ["Entity", "Resolver"]
+__all__ = ["Entity", "Resolver", "female_mention"]
 
 
 def _main_subject(doc: Doc, start: int, end: int) -> bool:
@@ -50,6 +50,23 @@ def _main_subject_of(tok: Token) -> Token | None:
         return None
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     return subj[0] if subj else None
+
+
+def female_mention(doc: Doc, m: Mention) -> bool:
+    """Whether a person's mention comes with a word for a woman: "the leader's sister X",
+    "X, the sister of ...", "Ms X"."""
+    words = _data.relation_table()["female"]
+    if m.role is not None and m.role[1] in words:
+        return True
+    if m.start > 0 and doc[m.start - 1].lower_ in words:
+        return True
+    if m.end < len(doc) and doc[m.end].text == ",":
+        for tok in doc[m.end + 1 : min(len(doc), m.end + 6)]:
+            if tok.text in (",", ".") or tok.ent_type_ == "PERSON":
+                break
+            if tok.lower_ in words:
+                return True
+    return False
 
 
 def _reporting_subject(tok: Token) -> Token | None:
@@ -139,6 +156,10 @@ class Resolver:
             leaders = [e for e in bearers if e.leader]
             if leaders and near.leader:
                 return leaders[0]
+        if self.doc is not None and female_mention(self.doc, m):
+            women = [e for e in bearers if e.female]
+            if women:  # "Kim, the sister of leader Kim Jong Un,": the woman of that name
+                return max(women, key=lambda e: e.last)
         local = [e for e in bearers if self._recent(e, m.start)]
         if local:
             return max(local, key=lambda e: max(x.start for x in e.mentions if x.kind == "name"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._coref import Entity, Resolver
+from sanctionwatch.nlp._coref import Entity, Resolver, female_mention
 from sanctionwatch.nlp._mentions import Mention, find_mentions
 from sanctionwatch.nlp._names import place_name, title_at
 from sanctionwatch.nlp._plurals import plural_references
@@ -183,23 +183,6 @@ def _name(doc: Doc, e: Entity) -> str:
     return place_name(text) if e.type == "Place" and text.isupper() else text
 
 
-def _female(doc: Doc, m: Mention) -> bool:
-    """Whether a person's mention comes with a word for a woman: "the leader's sister X",
-    "X, the sister of ...", "Ms X"."""
-    words = _data.relation_table()["female"]
-    if m.role is not None and m.role[1] in words:
-        return True
-    if m.start > 0 and doc[m.start - 1].lower_ in words:
-        return True
-    if m.end < len(doc) and doc[m.end].text == ",":
-        for tok in doc[m.end + 1 : min(len(doc), m.end + 6)]:
-            if tok.text in (",", ".") or tok.ent_type_ == "PERSON":
-                break
-            if tok.lower_ in words:
-                return True
-    return False
-
-
 def _speaker(doc: Doc, mentions: list[Mention], by_token: dict[int, Entity]) -> Entity | None:
     """The entity a statement speaks for: "We, the G7 Foreign Ministers ..."."""
     for tok in (doc[i] for i in positions(doc, ("We",), lower=False)):
@@ -312,7 +295,7 @@ def _add(e: Entity, doc: Doc, m: Mention) -> None:
         e.roles.add(m.role)
     if m.country and m.country not in e.country:
         e.country.append(m.country)
-    if e.type == "Person" and m.kind == "name" and _female(doc, m):
+    if e.type == "Person" and m.kind == "name" and female_mention(doc, m):
         e.female = True
 
 

@@ -117,3 +117,10 @@ def test_coref_the_paper_is_the_newspaper_named(run: Run) -> None:
               "bombers to Seoul.")  # fmt: skip
     (aid,) = events(out, "AID")
     assert names(out, [aid["attribution"]["entity"]]) == ["Rodong Sinmun"]
+
+
+def test_coref_surname_with_a_female_apposition_is_the_woman(run: Run) -> None:
+    out = run("North Korean leader Kim Jong Un inspected a factory. His sister Kim Yo Jong was "
+              "there. On Monday, Kim, the sister of leader Kim Jong Un, warned Japan.")  # fmt: skip
+    (threat,) = events(out, "THREATEN")
+    assert names(out, threat["actors"]) == ["Kim Yo Jong"]
