@@ -120,7 +120,9 @@ def test_coref_the_paper_is_the_newspaper_named(run: Run) -> None:
 
 
 def test_coref_surname_with_a_female_apposition_is_the_woman(run: Run) -> None:
-    out = run("North Korean leader Kim Jong Un inspected a factory. His sister Kim Yo Jong was "
-              "there. On Monday, Kim, the sister of leader Kim Jong Un, warned Japan.")  # fmt: skip
+    out = run(
+        "His sister Kim Yo Jong was there. North Korean leader Kim Jong Un inspected a factory. "
+        "On Monday, Kim, the sister of leader Kim Jong Un, warned Japan."
+    )
     (threat,) = events(out, "THREATEN")
     assert names(out, threat["actors"]) == ["Kim Yo Jong"]
