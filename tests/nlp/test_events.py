@@ -789,3 +789,16 @@ def test_events_goods_unloaded_at_a_country_s_port_reach_it(run: Run) -> None:
     out = run("The tanker Sea Lion later discharged its cargo at the Chinese port of Qingdao.")
     v = _one(out, "AID")
     assert names(out, v["targets"]) == ["China"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Some trains may also have brought Russian diesel back to the North.", "AID"),
+        ("The Panel of Experts recommends that the Security Council designate the tanker Sea Lion.",
+         "REQUEST"),
+        ("Tokyo would step up information-sharing with Washington and Seoul.", "COOPERATE"),
+    ],
+)  # fmt: skip
+def test_events_lexicon_last_additions(run: Run, text: str, etype: str) -> None:
+    assert etype in [v["type"] for v in run(text)["events"]]
