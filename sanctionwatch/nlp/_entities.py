@@ -8,6 +8,7 @@ occurrences of a known name are added ("Lavrov" after "Sergei Lavrov").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -191,6 +192,15 @@ def _speaker(doc: Doc, mentions: list[Mention], by_token: dict[int, Entity]) -> 
                 e = by_token.get(i)
                 if e is not None and e.type in ("Organization", "Country"):
                     return e
+    if not positions(doc, ("we", "our", "us")) or any(q in doc.text for q in ('"', "“", "”")):
+        return None  # no first person, or one that may be a quoted speaker's
+    # "Thank you, Mr Chair. The United Kingdom condemns ... We call on ...": a statement
+    # speaks for the body or country that opens one of its first sentences
+    for sent in itertools.islice(doc.sents, 3):
+        first = sent.start + (1 if doc[sent.start].lower_ == "the" else 0)
+        opener = by_token.get(first)
+        if opener is not None and opener.type in ("Organization", "Country"):
+            return opener
     return None
 
 

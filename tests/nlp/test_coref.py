@@ -126,3 +126,17 @@ def test_coref_surname_with_a_female_apposition_is_the_woman(run: Run) -> None:
     )
     (threat,) = events(out, "THREATEN")
     assert names(out, threat["actors"]) == ["Kim Yo Jong"]
+
+
+def test_coref_we_in_a_statement_speaks_for_its_opening_country(run: Run) -> None:
+    out = run("Thank you, Mr Chair. The United Kingdom condemns Belarus for arming Russia. We "
+              "call on Minsk to stop.")  # fmt: skip
+    (request,) = events(out, "REQUEST")
+    assert names(out, request["actors"]) == ["United Kingdom"]
+
+
+def test_coref_quoted_we_is_not_the_statement_s_speaker(run: Run) -> None:
+    out = run('Russia signed a pact with Pyongyang. "We will develop our relations with '
+              'Pyongyang," Peskov said.')  # fmt: skip
+    coop = [v for v in out["events"] if v["type"] == "COOPERATE"]
+    assert all(names(out, v["actors"]) != ["Russia"] for v in coop)
