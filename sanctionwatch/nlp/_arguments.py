@@ -120,7 +120,8 @@ def entities_of(
         if not found and t.lemma_.lower() in _HOLDINGS:
             # "the assets of both companies will be frozen": the owners are sanctioned
             found = [e for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj" for e in index.refers(o)]  # fmt: skip
+                     for o in p.children if o.dep_ == "pobj"
+                     for e in entities_of(o, index, goods)]  # fmt: skip
         if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
             # "senior diplomats from Japan, South Korea and the United States"
             found = [e for p in t.children if p.dep_ == "prep" and p.lower_ in ("from", "of")

@@ -207,7 +207,10 @@ class Resolver:
             chosen = holders[:count] if m.count or len(holders) >= 2 else []
             return sorted(chosen, key=lambda e: e.first)
         kind = str(spec.get("type", "Country"))
-        candidates = [e for e in before if e.type == kind]
+        # "both companies": companies the text named, not the bodies and media of the tables
+        candidates = [
+            e for e in before if e.type == kind and (kind != "Organization" or e.key is None)
+        ]
         pair = self._pair(candidates, m.start) if count == 2 else None
         if pair is not None:  # "Russia and China ... both governments": the pair named together
             return pair

@@ -255,7 +255,12 @@ _BODIES = frozenset({
     "commission", "federation",
 })  # fmt: skip
 # ... and, for names tagged as people only, words that also end place names ("West Bank").
-_PERSON_BODIES = frozenset({"bank", "service", "office", "department", "party", "group"})
+_PERSON_BODIES = frozenset({
+    "bank", "service", "office", "department", "party", "group", "trading", "shipping",
+    "logistics", "marine", "electronics", "industries", "holdings", "systems", "technologies",
+    "technology", "engineering", "services", "aerotech", "tech", "energy", "petroleum", "mining",
+    "motors", "airlines", "airways", "forwarding", "trade", "import", "export", "freight",
+})  # fmt: skip
 
 
 def _through_legal_form(doc: Doc, end: int, taken: set[int]) -> int:

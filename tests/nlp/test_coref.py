@@ -140,3 +140,10 @@ def test_coref_quoted_we_is_not_the_statement_s_speaker(run: Run) -> None:
               'Pyongyang," Peskov said.')  # fmt: skip
     coop = [v for v in out["events"] if v["type"] == "COOPERATE"]
     assert all(names(out, v["actors"]) != ["Russia"] for v in coop)
+
+
+def test_coref_both_companies_are_named_companies_not_bodies(run: Run) -> None:
+    out = run("The European Union listed Hengtai Zhiyuan Trading LLC and Vedanshi Aerotech Ltd, "
+              "Reuters reported. Both companies denied wrongdoing.")  # fmt: skip
+    (deny,) = events(out, "REJECT")
+    assert names(out, deny["actors"]) == ["Hengtai Zhiyuan Trading LLC", "Vedanshi Aerotech Ltd"]

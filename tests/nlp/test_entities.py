@@ -341,3 +341,9 @@ def test_entities_last_word_of_a_two_word_body(run: Run) -> None:
 def test_entities_flag_before_a_name_makes_a_vessel(run: Run) -> None:
     out = run("The tanker pumped oil into the Panama-flagged Nora Sky off Johor.")
     assert by_name(out)["Nora Sky"]["type"] == "Vessel"
+
+
+def test_entities_company_words_make_an_organisation(run: Run) -> None:
+    out = run("The Council listed Hengtai Zhiyuan Trading and Vedanshi Aerotech on Thursday.")
+    found = {e["name"]: e["type"] for e in out["entities"]}
+    assert found.get("Hengtai Zhiyuan Trading") == "Organization", found

@@ -802,3 +802,23 @@ def test_events_goods_unloaded_at_a_country_s_port_reach_it(run: Run) -> None:
 )  # fmt: skip
 def test_events_lexicon_last_additions(run: Run, text: str, etype: str) -> None:
     assert etype in [v["type"] for v in run(text)["events"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Japan froze the assets of four North Korean organizations on Friday.", "SANCTION",
+         ["Japan"], ["North Korea"]),
+    ],
+)  # fmt: skip
+def test_events_last_repairs(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_carrying_out_launches_moves_no_goods(run: Run) -> None:
+    out = run("Pyongyang has carried out a dozen ballistic missile launches this year.")
+    assert not events(out, "AID")
