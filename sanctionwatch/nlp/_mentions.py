@@ -156,8 +156,10 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         government = _government_of(doc, start, end)
         if government is not None:  # "the Government of Japan" is Japan
             return Mention(start, end, COUNTRY_T, key=government, country=government)
-        if any(title_at(doc, i, end) for i in range(start + 1, end)) and _holds_body(
-            doc, start, end
+        if (
+            any(title_at(doc, i, end) for i in range(start + 1, end))
+            and _holds_body(doc, start, end)
+            and not _organisation_end(doc[end - 1], ORGANIZATION)  # "the North's ... Bureau"
         ):
             # "G7 Foreign Ministers of Canada": the people of a body, not a body; the table
             # names inside it stay mentions

@@ -347,3 +347,9 @@ def test_entities_company_words_make_an_organisation(run: Run) -> None:
     out = run("The Council listed Hengtai Zhiyuan Trading and Vedanshi Aerotech on Thursday.")
     found = {e["name"]: e["type"] for e in out["entities"]}
     assert found.get("Hengtai Zhiyuan Trading") == "Organization", found
+
+
+def test_entities_body_after_a_country_s_possessive_with_a_rank_word(run: Run) -> None:
+    # "General" is also a rank; "the North's ... Bureau" is still a body
+    out = run("The hackers work for the North's Reconnaissance General Bureau, the FBI said.")
+    assert by_name(out)["Reconnaissance General Bureau"]["type"] == "Organization"
