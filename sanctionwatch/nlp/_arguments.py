@@ -119,27 +119,31 @@ def entities_of(
             found = [e for e in named if e.type != "Country"] or named
         if not found and t.lemma_.lower() in _HOLDINGS:
             # "the assets of both companies will be frozen": the owners are sanctioned
-            found = [e for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj"
-                     for e in entities_of(o, index, goods)]  # fmt: skip
+            found = [e for o in _phrase_objects(t, ("of",)) for e in entities_of(o, index, goods)]
         if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
             # "senior diplomats from Japan, South Korea and the United States"
-            found = [e for p in t.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
-                     for o in p.children if o.dep_ == "pobj"
+            found = [e for o in _phrase_objects(t, ("from", "of"))
                      for x in (o, *o.conjuncts) for e in index.refers(x)
                      if e.type == "Country"]  # fmt: skip
         if not found and t.lemma_.lower() in _WRITINGS:
             # "a report by the MSMT, which accused ...": the writing speaks for its author
-            found = [e for p in t.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-                     for o in p.children if o.dep_ == "pobj" for e in index.refers(o)]  # fmt: skip
+            found = [e for o in _phrase_objects(t, ("by",)) for e in index.refers(o)]
         if not found and is_title_word(t):
-            for prep in (
-                c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
-            ):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    found = found or index.refers(pobj)
+            for pobj in _phrase_objects(t, ("of", "for", "at")):
+                found = found or index.refers(pobj)
         Arguments.add(out, found)
     return out
+
+
+def _phrase_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of ``tok``'s prepositional phrases (or passive agent) opened by ``words``."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in words
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _relative_clause(wh: Token) -> Token | None:
@@ -410,13 +414,8 @@ def _author(obj: Token, index: EntityIndex) -> list[Entity]:
     """Who wrote a writing: "a report by X", "X's report"."""
     if obj.lemma_.lower() not in _WRITINGS:
         return []
-    return [
-        e
-        for c in obj.children
-        if (c.dep_ in ("prep", "agent") and c.lower_ == "by") or c.dep_ == "poss"
-        for o in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"])
-        for e in index.refers(o)
-    ]
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    return [e for o in (*owners, *_phrase_objects(obj, ("by",))) for e in index.refers(o)]
 
 
 def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
