@@ -95,6 +95,8 @@ def entities_of(
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
         found = _possessed_body(index.refers(t), t, index)
+        if found and index.at(t.i) is not None:
+            found = found + [e for e in index.coordinated(t) if e not in found]
         if not found and t.dep_ == "appos" and index.refers(t.head):
             found = index.refers(t.head)  # "the Lady R, a Russian cargo ship [sanctioned]"
         if not found and t.i not in goods:

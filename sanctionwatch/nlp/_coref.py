@@ -312,6 +312,11 @@ class Resolver:
                     found.append((x.start, e))
                     if self.sent[x.start] == here - 1 and _main_subject(tok.doc, x.start, x.end):
                         topics.append(e)
+        if tok.dep_ in ("dobj", "dative"):
+            # "Washington accuses it of ...": an object pronoun is not its own verb's subject
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [(s, e) for s, e in found if not any(
+                x.start <= c.i < x.end for c in subj for x in e.mentions)]  # fmt: skip
         if not found:
             return None
         reporter = _reporting_subject(tok)

@@ -43,6 +43,7 @@ class EntityIndex:
     groups: dict[int, list[Entity]] = field(default_factory=dict)
     resolver: Resolver | None = None
     speaker: Entity | None = None
+    _mention_spans: dict[int, tuple[int, Entity]] | None = field(default=None, repr=False)
 
     def at(self, i: int) -> Entity | None:
         """The entity a mention covering token ``i`` belongs to, if any."""
@@ -60,6 +61,61 @@ class EntityIndex:
         """The country entities of places the document names ("Moscow" -> Russia)."""
         codes = {c for p in places for c in p.country}
         return [e for e in self.entities if e.type == "Country" and e.key in codes]
+
+    def coordinated(self, tok: Token) -> list[Entity]:
+        """Names of the same type joined to the mention at ``tok`` by commas and "and"/"or"
+        where the parse tangled the names into one another ("sanctioned Horizon Crest Shipping
+        FZE and Volna Marine LLC" parsed as one phrase): the tokens of each name hang on the
+        other's. A name whose head is outside the chain ("... to China and Russia protested")
+        is not joined."""
+        own = self.at(tok.i)
+        if own is None or own.type == "Place":
+            return []
+        spans = self._spans()
+        start = next((s for s, (e, _) in spans.items() if s <= tok.i < e), None)
+        if start is None:
+            return []
+        doc = tok.doc
+        chain = [(start, spans[start][0])]
+        joined = False
+        for step in (1, -1):
+            s, e = chain[0] if step == -1 else chain[-1]
+            while True:
+                j = e if step == 1 else s - 1
+                seps = []
+                while 0 <= j < len(doc) and doc[j].lower_ in (",", "and", "or"):
+                    seps.append(doc[j].lower_)
+                    j += step
+                if not seps or not (0 <= j < len(doc)):
+                    break
+                nxt = next(((a, b) for a, (b, _) in spans.items() if a <= j < b), None)
+                if nxt is None or (step == 1 and nxt[0] != j) or (step == -1 and nxt[1] != j + 1):
+                    break
+                other = spans[nxt[0]][1]
+                if other.type != own.type or other is own:
+                    break
+                inside = set(range(nxt[0], nxt[1])) | {i for a, b in chain for i in range(a, b)}
+                if not any(doc[i].head.i in inside and doc[i].head.i not in range(*nxt)
+                           for i in range(*nxt)) and not any(
+                               doc[i].head.i in range(*nxt) for a, b in chain
+                               for i in range(a, b)):
+                    break  # fmt: skip
+                joined = joined or any(w in ("and", "or") for w in seps)
+                if step == 1:
+                    chain.append(nxt)
+                else:
+                    chain.insert(0, nxt)
+                s, e = nxt
+        if not joined:
+            return []
+        return [spans[a][1] for a, _ in chain if spans[a][1] is not own]
+
+    def _spans(self) -> dict[int, tuple[int, Entity]]:
+        if self._mention_spans is None:
+            self._mention_spans = {
+                m.start: (m.end, e) for e in self.entities for m in e.mentions if m.kind == "name"
+            }
+        return self._mention_spans
 
     def refers(self, tok: Token) -> list[Entity]:
         """Everything a token refers to: its mention's entity, a group, or a pronoun's."""

@@ -54,6 +54,7 @@ class Trigger:
     item_modes: bool = False
     type_with_target: str | None = None
     particles: tuple[str, ...] = ()
+    gap_particles: tuple[str, ...] = ()
     reverse: bool = False
     person_object: tuple[str, str | None] | None = None
     with_role: str = "target"
@@ -148,6 +149,7 @@ def _trigger(e: dict[str, Any], name: str) -> Trigger:
         object_modes=dict(object_modes),
         object_types={k: _type_mode(v, name) for k, v in object_types.items()},
         type_with_target=with_target, particles=particles,
+        gap_particles=strs(e.get("gap_particles"), "gap_particles", name),
         person_object=_type_mode(person, name) if person else None,
         subjects=strs(e.get("subjects"), "subjects", name),
         modifiers=strs(e.get("modifiers"), "modifiers", name),

@@ -91,6 +91,23 @@ def _particle_objects(tok: Token, trig: Trigger) -> list[Token]:
     ]
 
 
+def _gapped(tok: Token, trig: Trigger) -> bool:
+    """A verb whose object was left out, with one of the trigger's gap prepositions: "the
+    sanctions Seoul has imposed on the North", "measures imposed on the DPRK"."""
+    if not trig.gap_particles or any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in tok.children
+    ):
+        return False
+    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ not in ("acl", "relcl")
+                              and not any(c.dep_ == "aux" for c in tok.children)):
+        return False  # fmt: skip
+    return any(
+        c.dep_ == "prep" and c.lower_ in trig.gap_particles and any(
+            o.dep_ == "pobj" for o in c.children)
+        for c in tok.children
+    )  # fmt: skip
+
+
 def _conditions_ok(tok: Token, trig: Trigger) -> bool:
     if trig.particles and not any(
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.particles for c in tok.children
@@ -166,9 +183,10 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
             matching = [
                 o for o in objs + _particle_objects(tok, trig) if o.lemma_.lower() in trig.objects
             ]
-            if not matching:
+            if matching:
+                words.append(matching[0])
+            elif not _gapped(tok, trig):
                 continue
-            words.append(matching[0])
         for o in objs:
             lemma = o.lemma_.lower()
             if lemma in trig.object_types:

@@ -147,3 +147,9 @@ def test_coref_both_companies_are_named_companies_not_bodies(run: Run) -> None:
               "Reuters reported. Both companies denied wrongdoing.")  # fmt: skip
     (deny,) = events(out, "REJECT")
     assert names(out, deny["actors"]) == ["Hengtai Zhiyuan Trading LLC", "Vedanshi Aerotech Ltd"]
+
+
+def test_coref_object_pronoun_is_not_its_verbs_subject(run: Run) -> None:
+    out = run("The Kremlin hosted the talks. Washington accuses it of arming the Houthis.")
+    aid = [v for v in out["events"] if v["type"] == "AID"]
+    assert aid and all("United States" not in names(out, v["actors"]) for v in aid)

@@ -822,3 +822,35 @@ def test_events_last_repairs(
 def test_events_carrying_out_launches_moves_no_goods(run: Run) -> None:
     out = run("Pyongyang has carried out a dozen ballistic missile launches this year.")
     assert not events(out, "AID")
+
+
+def test_events_names_tangled_by_the_parse_are_both_targets(run: Run) -> None:
+    # the parser hangs "Crest" on "LLC" and "Marine" on "FZE": one phrase, two names
+    out = run("Canada sanctioned Bright Harbor Logistics FZE and Sever Marine LLC on Monday.")
+    v = _one(out, "SANCTION")
+    assert sorted(names(out, v["targets"])) == ["Bright Harbor Logistics FZE", "Sever Marine LLC"]
+
+
+def test_events_names_in_separate_clauses_are_not_joined(run: Run) -> None:
+    out = run("Japan imposed sanctions on Iran, and Belarus protested the move.")
+    v = _one(out, "SANCTION")
+    assert names(out, v["targets"]) == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Moscow condemned the sanctions that London keeps imposing on Minsk.",
+         "United Kingdom", "Belarus"),
+        ("Ships breached the quota the Security Council imposed on the DPRK.",
+         "United Nations Security Council", "North Korea"),
+        ("It was the fifth package of measures Tokyo has imposed on Iran this year.",
+         "Japan", "Iran"),
+    ],
+)  # fmt: skip
+def test_events_impose_with_its_object_left_out(
+    run: Run, text: str, actor: str, target: str
+) -> None:
+    out = run(text)
+    v = _one(out, "SANCTION")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == ([actor], [target])
