@@ -462,6 +462,23 @@ def _has_receiver(head: Token, index: EntityIndex, goods: frozenset[int]) -> boo
     return False
 
 
+def _nested_givers(head: Token, index: EntityIndex) -> list[Entity]:
+    """Who a "from" phrase inside the direct object names, outside relative clauses."""
+    out: list[Entity] = []
+    for obj in (c for c in head.children if c.dep_ == "dobj"):
+        stack = list(obj.children)
+        while stack:
+            t = stack.pop()
+            if t.dep_ in _CLAUSES:
+                continue
+            if t.dep_ == "prep" and t.lower_ == "from":
+                for p in (c for c in t.children if c.dep_ == "pobj"):
+                    Arguments.add(out, [e for e in entities_of(p, index) if e.type != "Place"])
+                continue
+            stack.extend(t.children)
+    return out
+
+
 def listed_parties(head: Token) -> list[Token]:
     """The parties a listing sentence names for a participle describing its subject: "Those
     designated include X and Y", "Among the individuals sanctioned is X"."""
@@ -640,6 +657,9 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         args.targets = [e for e in args.targets if e.type != "Place"]
         for tok in listed:
             args.add(args.targets, entities_of(tok, index, goods))
+    if trig.reverse and not args.from_phrase and head.pos_ != "NOUN":
+        # "received payment for the diesel from X": the giver hangs deeper in the object
+        args.add(args.from_phrase, _nested_givers(head, index))
     if trig.reverse and not args.beneficiaries:
         # "Russia bought shells from North Korea": the buyer receives, the seller gives.
         receivers = args.actors

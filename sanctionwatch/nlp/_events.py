@@ -172,6 +172,15 @@ def _keep(draft: Draft, cand: Candidate) -> bool:
 _DESIGNATING = frozenset({"list", "designate", "sanction", "target", "name", "add"})
 _DEPLOYING = frozenset({"deploy", "deployment", "station", "position"})
 _POSITIONS = frozenset({"near", "along", "across", "around", "inside", "at", "on"})
+_DESTINATIONS = frozenset({"to", "into", "toward", "towards", "in", "for"})
+_MOVED_PEOPLE = frozenset({
+    "troop", "soldier", "unit", "force", "personnel", "worker", "battalion", "brigade",
+    "contingent", "specialist", "engineer",
+})  # fmt: skip
+_MOVING = frozenset({"send", "dispatch", "fly", "deploy", "move", "station", "sail"})
+# War machines a country moves about itself rather than hands over.
+_PLATFORMS = frozenset({"carrier", "bomber", "warship", "destroyer", "submarine", "frigate",
+                        "asset", "squadron", "flotilla", "fighter", "cruiser"})  # fmt: skip
 _LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
 _PARTIES = frozenset({"person", "individual", "entity", "company", "firm", "party", "officer",
                       "official", "vessel", "ship", "tanker"})  # fmt: skip
@@ -193,14 +202,33 @@ def _designated_phrase(tok: Token, index: EntityIndex) -> bool:
     )
 
 
-def _stationed(head: Token) -> bool:
-    """Forces deployed at a position of one's own: "deployed troops near the border"."""
-    if head.lemma_.lower() not in _DEPLOYING:
+def _stationed(head: Token, found: list[ItemMatch]) -> bool:
+    """Forces moved about on one's own side rather than handed to anyone: deployed at a position
+    or with no destination ("deployed troops near the border", "will deploy the system with
+    frontline units"), or war machines sent or flown somewhere ("sent aircraft carriers to the
+    peninsula", "bombers flew over the peninsula")."""
+    lemma = head.lemma_.lower()
+    scope = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+    if lemma in _MOVING and any(
+        w.lemma_.lower() in _PLATFORMS
+        for t in scope[1:]
+        for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))
+    ):
+        return True
+    if lemma not in _DEPLOYING:
         return False
-    scope = [head, *(c for c in head.children if c.dep_ == "dobj")]
-    return any(
-        c.dep_ == "prep" and c.lower_ in _POSITIONS for t in scope for c in t.children
+    preps = [c.lower_ for t in scope for c in t.children if c.dep_ == "prep"]
+    if any(p in _POSITIONS for p in preps):
+        return True
+    # No destination: weapons set up at home ("will deploy the system"), but troops deployed
+    # go to someone ("preparing to deploy artillery units" for Russia)
+    moved = [t for t in scope[1:] if t.dep_ == "dobj"] + [
+        p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
+    people = any(item.category == "personnel" for _, item in found) or any(
+        t.lemma_.lower() in _MOVED_PEOPLE for t in moved
     )
+    return not people and not any(p in _DESTINATIONS for p in preps)
 
 
 _URGING = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "encourage"})
@@ -289,8 +317,6 @@ def find_events(
                       args.actors, args.targets, args.locations)  # fmt: skip
         if trig.type_with_target and (draft.targets or args.aimed):
             draft.type = trig.type_with_target
-        if draft.type == "AID" and not draft.targets and _stationed(head):
-            draft.type = "MOBILIZE"  # "deployed troops near the border": forces, not a transfer
         if head.pos_ == "NOUN":
             holders.append(head)
         if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
@@ -307,6 +333,8 @@ def find_events(
             draft.actors = [
                 e for s, _ in found for e in goods_origin(s, index) if e not in draft.targets
             ]
+        if draft.type == "AID" and not draft.targets and _stationed(head, found):
+            draft.type = "MOBILIZE"  # "deployed troops near the border": forces, not a transfer
         if trig.exchange:
             out.extend(_split_exchange(draft, items, index))
             continue

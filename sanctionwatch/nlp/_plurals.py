@@ -3,7 +3,9 @@
 - they/their go to the latest subject, in this sentence or the one before, when that subject
   names several ("Russia and North Korea signed ... They also agreed", "the two leaders") or is
   a country's people ("Lithuanian investigators said they"); otherwise to no one;
-- "the foreign ministers of Japan and South Korea" are those countries (their people).
+- "the foreign ministers of Japan and South Korea" are those countries (their people);
+- a counted or plural phrase ending in the names of its members is those members: "two of the
+  bank's representatives, Kang Tae Hyon and Choe Yong Su," (however the parser hangs the names).
 """
 
 from __future__ import annotations
@@ -23,7 +25,45 @@ def plural_references(
 ) -> None:
     """Add to ``groups`` the entities plural titles of countries and plural pronouns name."""
     _titles_of_countries(doc, by_token, groups)
+    _named_members(doc, by_token, groups)
     _plural_pronouns(doc, by_token, groups)
+
+
+_MEMBER_TYPES = frozenset({"Person", "Organization", "Vessel"})
+
+
+def _named_members(
+    doc: Doc, by_token: dict[int, Entity], groups: dict[int, list[Entity]]
+) -> None:
+    """ "Two of its officials, A and B, are listed": the names set off by a comma at the end of
+    a counted or plural phrase are its members."""
+    for t in doc:
+        if t.tag_ not in ("NNS", "CD") or t.i in by_token or t.i in groups or not t.has_dep():
+            continue
+        if t.tag_ == "CD" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # "Two of ...", not "5 tankers"
+        j = t.right_edge.i
+        if doc[j].text == ",":
+            j -= 1
+        members: list[Entity] = []
+        last_sep = ""
+        while j > t.i:
+            e = by_token.get(j)
+            if e is not None and e.type in _MEMBER_TYPES:
+                while j - 1 > t.i and by_token.get(j - 1) is e:
+                    j -= 1
+                if e not in members:
+                    members.insert(0, e)
+                j -= 1
+                last_sep = ""
+                continue
+            if doc[j].lower_ in ("and", ",") and members:
+                last_sep = doc[j].lower_ if last_sep != "," else last_sep
+                j -= 1
+                continue
+            break
+        if members and last_sep == ",":
+            groups[t.i] = members
 
 
 def _titles_of_countries(

@@ -30,7 +30,7 @@ _BORROW_DEPS = frozenset({"xcomp", "conj", "advcl"})
 _OBJECT_CONTROL = frozenset({
     "invite", "urge", "ask", "tell", "order", "allow", "help", "force", "persuade", "encourage",
     "call", "press", "push", "permit", "enable", "authorize", "authorise", "instruct", "require",
-    "advise", "pressure", "warn",
+    "advise", "pressure", "warn", "prompt", "compel", "spur", "cause", "lead", "oblige",
 })  # fmt: skip
 # Nouns whose infinitive is done by the subject of the verb taking them ("accepted an
 # invitation to visit", "announced plans to build", "made a pledge to send").

@@ -153,3 +153,13 @@ def test_coref_object_pronoun_is_not_its_verbs_subject(run: Run) -> None:
     out = run("The Kremlin hosted the talks. Washington accuses it of arming the Houthis.")
     aid = [v for v in out["events"] if v["type"] == "AID"]
     assert aid and all("United States" not in names(out, v["actors"]) for v in aid)
+
+
+def test_coref_counted_phrase_ending_in_names(run: Run) -> None:
+    out = run(
+        "Canada listed Daedong Credit Bank. Two of the bank's agents in Dandong, Pak Il Nam and "
+        "Ri Song Chol, are also listed. They allegedly received transfers from Koryo Link LLC."
+    )
+    found = [(v["type"], sorted(names(out, v["targets"]))) for v in out["events"]]
+    assert ("SANCTION", ["Pak Il Nam", "Ri Song Chol"]) in found
+    assert ("AID", ["Pak Il Nam", "Ri Song Chol"]) in found

@@ -854,3 +854,31 @@ def test_events_impose_with_its_object_left_out(
     out = run(text)
     v = _one(out, "SANCTION")
     assert (names(out, v["actors"]), names(out, v["targets"])) == ([actor], [target])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Iran said it would deploy the new radar with coastal defence units.", "MOBILIZE"),
+        ("The Pentagon is sending two aircraft carriers to the South China Sea.", "MOBILIZE"),
+        ("Russian strategic bombers flew over the Sea of Japan on Tuesday.", "MOBILIZE"),
+        ("Pyongyang was preparing to deploy more infantry units, officials said.", "AID"),
+        ("North Korea deployed 3,000 engineers to Russia last year.", "AID"),
+    ],
+)
+def test_events_forces_moved_on_ones_own_side_mobilise(run: Run, text: str, etype: str) -> None:
+    out = run(text)
+    assert [v["type"] for v in out["events"]] == [etype]
+
+
+def test_events_object_control_of_prompt(run: Run) -> None:
+    out = run("The exercise alarmed Seoul, prompting Japan to lodge a protest with Moscow.")
+    v = _one(out, "PROTEST")
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (["Japan"], ["Russia"])
+
+
+def test_events_receiver_with_giver_deep_in_the_object(run: Run) -> None:
+    out = run("Ivan Petrov received payment for the coal from Korea Sobaeksu Trading Company.")
+    v = _one(out, "AID")
+    assert names(out, v["actors"]) == ["Korea Sobaeksu Trading Company"]
+    assert names(out, v["targets"]) == ["Ivan Petrov"]
