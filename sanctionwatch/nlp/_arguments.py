@@ -91,9 +91,12 @@ def entities_of(
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
         clause = _relative_clause(t) if t.tag_ in _WH else None
         if clause is not None:
+            person = t.lower_ in ("who", "whom")
             t = clause.head
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
+            if person and not any(e.type == "Person" for e in index.refers(t)):
+                t = _person_above(t, index) or t  # "Ryu, an official posted in Dalian, who"
         found = _possessed_body(index.refers(t), t, index)
         if found and index.at(t.i) is not None:
             found = found + [e for e in index.coordinated(t) if e not in found]
@@ -131,6 +134,11 @@ def entities_of(
             # "a report by the MSMT, which accused ...": the writing speaks for its author
             found = [e for o in _phrase_objects(t, ("by",)) for e in index.refers(o)]
         if not found and is_title_word(t):
+            # "The High Representative for Foreign Affairs and Security Policy, Kaja Kallas,":
+            # the name set off at the end of the office, wherever the parser hung it
+            found = [e for x in t.subtree if x.dep_ == "appos" and x.i > t.i
+                     for e in index.refers(x) if e.type == "Person"][-1:]  # fmt: skip
+        if not found and is_title_word(t):
             for pobj in _phrase_objects(t, ("of", "for", "at")):
                 found = found or index.refers(pobj)
         Arguments.add(out, found)
@@ -146,6 +154,15 @@ def _phrase_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+
+
+def _person_above(tok: Token, index: EntityIndex) -> Token | None:
+    """The person a "who" clause hung on a place further down the phrase is about."""
+    while tok.head != tok and tok.dep_ in ("pobj", "prep", "acl", "appos", "amod", "compound"):
+        tok = tok.head
+        if any(e.type == "Person" for e in index.refers(tok)):
+            return tok
+    return None
 
 
 def _relative_clause(wh: Token) -> Token | None:
@@ -588,6 +605,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                     if p.dep_ == "prep" and p.lower_ in aims - own:
                         _prep_args(pobj, trig, args, index, goods, noun=False,
                                    after=p.i - 1, before=p.i)  # fmt: skip
+        for conj in (c for o in objs if o.dep_ == "dobj" for c in o.conjuncts):
+            # "launched 800 drones and 40 missiles at Ukraine": the aim hangs on the last object
+            for p in conj.children:
+                if p.dep_ == "prep" and p.lower_ in aims - own:
+                    _prep_args(conj, trig, args, index, goods, noun=False,
+                               after=p.i - 1, before=p.i)  # fmt: skip
     else:
         for c in head.children:
             if c.dep_ in _MODIFIER_DEPS and c.i not in goods:

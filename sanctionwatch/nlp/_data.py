@@ -181,6 +181,14 @@ def titles() -> tuple[str, ...]:
 
 
 @functools.cache
+def portfolio_words() -> frozenset[str]:
+    """Words of an office's portfolio after "for", lower case, from ``titles.yaml``."""
+    name = "titles.yaml"
+    words = strs(load(name).get("portfolio_words"), "portfolio_words", name)
+    return frozenset(w.lower() for w in words)
+
+
+@functools.cache
 def leader_titles() -> frozenset[str]:
     """Titles of heads of state and government, from ``titles.yaml``."""
     name = "titles.yaml"

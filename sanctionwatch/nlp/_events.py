@@ -307,9 +307,11 @@ def find_events(
     goods = frozenset(s.root.i for s, item in items if item.category != "personnel")
     markers = _markers(sent)
     excluded = {t.i for _, obj in markers for t in obj.subtree}
+    # "attack drones", "strike missiles": a word inside the name of a weapon is no event
+    inside_items = {i for s, _ in items for i in range(s.start, s.end) if i != s.root.i}
     for cand in candidates(sent, index):
         head, pred, trig = cand.head, cand.pred, cand.trigger
-        if _reference_only(head, index) or _urged(head):
+        if _reference_only(head, index) or _urged(head) or head.i in inside_items:
             continue
         args = Arguments()
         holders = fill(head, pred, trig, index, goods, args)

@@ -34,6 +34,7 @@ from sanctionwatch.nlp._names import (
     is_title_word,
     korean_names,
     legal_form,
+    portfolio_at,
     sited_at,
     title_at,
     title_before,
@@ -144,6 +145,17 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         start += 1
     if _in_law_title(doc, start, end):
         return None  # "EU Exit" of "... (Sanctions) (EU Exit) Regulations 2019"
+    n_title = title_at(doc, start, sent_end)
+    if n_title and start + n_title + 1 < end and doc[start + n_title].lower_ == "for":
+        # "The High Representative for Foreign Affairs": an office with its portfolio
+        office = portfolio_at(doc, start + n_title + 1)
+        if office is not None and office[1] >= end:
+            return None
+    portfolio = portfolio_at(doc, start)
+    if portfolio is not None:
+        if portfolio[1] >= end:
+            return None  # "Terrorism" of "Under Secretary for Terrorism and ..."
+        start, etype = portfolio[1], PERSON  # "... Financial Intelligence John Hurley"
     for i in range(max(ent.sent.start, start - 3), start + 1):
         if title_at(doc, i, sent_end) and i + title_at(doc, i, sent_end) >= end:
             return None  # a title, not a name: "Defence" of "Defence Minister", "State" of
@@ -191,6 +203,9 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     if etype == PERSON:
         start = cut_titles(doc, start, end, out)
     start, end = extend_name(doc, start, end, taken, org=etype == ORGANIZATION)
+    portfolio = portfolio_at(doc, start)
+    if portfolio is not None and portfolio[1] < end:
+        start, etype = portfolio[1], PERSON  # not back over "... Financial Intelligence"
     if etype in (ORGANIZATION, PLACE_T) and (
         titled_apposition(doc, end) or korean_name(doc, start, end) or _after_title(doc, start)
     ):

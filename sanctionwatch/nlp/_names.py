@@ -85,6 +85,25 @@ def title_at(doc: Doc, i: int, limit: int) -> int:
     return 0
 
 
+def portfolio_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The portfolio of an office that covers token ``i``, as (start, end): "Terrorism and
+    Financial Intelligence" of "Under Secretary for Terrorism and Financial Intelligence"."""
+    sent = doc[i].sent
+    words = _data.portfolio_words()
+    for k in range(i - 1, max(sent.start, i - 10) - 1, -1):
+        if doc[k].lower_ != "for":
+            continue
+        if title_before(doc, k, sent.start) is None:
+            return None
+        j = k + 1
+        while j < sent.end and doc[j].lower_ in words and (
+            doc[j].text[:1].isupper() or doc[j].lower_ == "and"
+        ):
+            j += 1
+        return (k + 1, j) if j > i else None
+    return None
+
+
 def _same(word: str, part: str, last: bool) -> bool:
     """A title word, or the plural of its last word ("foreign ministers")."""
     return word == part or (last and word in (part + "s", part + "es"))

@@ -353,3 +353,9 @@ def test_entities_body_after_a_country_s_possessive_with_a_rank_word(run: Run) -
     # "General" is also a rank; "the North's ... Bureau" is still a body
     out = run("The hackers work for the North's Reconnaissance General Bureau, the FBI said.")
     assert by_name(out)["Reconnaissance General Bureau"]["type"] == "Organization"
+
+
+def test_entities_portfolio_of_an_office_is_no_name(run: Run) -> None:
+    out = run('"We will act," said Under Secretary for Terrorism and Financial Intelligence '
+              "Brian E. Nelson.")  # fmt: skip
+    assert [(e["name"], e["type"]) for e in out["entities"]] == [("Brian E. Nelson", "Person")]

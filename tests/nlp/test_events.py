@@ -882,3 +882,25 @@ def test_events_receiver_with_giver_deep_in_the_object(run: Run) -> None:
     v = _one(out, "AID")
     assert names(out, v["actors"]) == ["Korea Sobaeksu Trading Company"]
     assert names(out, v["targets"]) == ["Ivan Petrov"]
+
+
+def test_events_aim_on_the_last_of_coordinated_objects(run: Run) -> None:
+    out = run("Iran fired 200 attack drones and 30 ballistic missiles at Israel on Saturday.")
+    assert [(v["type"], names(out, v["targets"])) for v in out["events"]] == [
+        ("ASSAULT", ["Israel"])
+    ]
+
+
+def test_events_who_clause_on_a_place_is_about_the_person(run: Run) -> None:
+    out = run("Pak Chol Jin, a DPRK banker based in Vladivostok, who allegedly met "
+              "Sergei Ivanov in March, was designated.")  # fmt: skip
+    v = _one(out, "CONSULT")
+    assert names(out, v["actors"]) == ["Pak Chol Jin"]
+
+
+def test_events_office_with_portfolio_and_apposed_holder(run: Run) -> None:
+    out = run("The High Representative for Foreign Affairs and Security Policy, Josep Borrell, "
+              "condemned the launch.")  # fmt: skip
+    v = _one(out, "ACCUSE")
+    assert names(out, v["actors"]) == ["Josep Borrell"]
+    assert [e["name"] for e in out["entities"]] == ["Josep Borrell"]
