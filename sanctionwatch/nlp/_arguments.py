@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sanctionwatch.nlp._coref import Entity
-from sanctionwatch.nlp._data import modality_table
+from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import is_capital, is_title_word
@@ -103,7 +103,8 @@ def entities_of(
         if not found and t.dep_ == "appos" and index.refers(t.head):
             found = index.refers(t.head)  # "the Lady R, a Russian cargo ship [sanctioned]"
         if not found and t.i not in goods:
-            mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos") and not _flag(c)]
+            mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos")
+                    and not _flag(c) and not _closing_speaker(c)]  # fmt: skip
             if is_title_word(t) and any(c.dep_ != "poss" for c in mods):
                 # "Kim Jong Un's sister Kim Yo Jong": the sister, not her brother
                 mods = [c for c in mods if c.dep_ != "poss"] or mods
@@ -154,6 +155,16 @@ def _phrase_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+
+
+def _closing_speaker(tok: Token) -> bool:
+    """An apposition that is really the subject of a closing reporting verb: "designated 14
+    vessels ..., spokesperson Tommy Pigott told reporters"."""
+    if tok.dep_ != "appos":
+        return False
+    nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    verbs = attribution_table()["reporting_verbs"]
+    return nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in verbs
 
 
 def _person_above(tok: Token, index: EntityIndex) -> Token | None:

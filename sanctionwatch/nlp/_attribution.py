@@ -122,6 +122,28 @@ def _final_report(head: Token, index: EntityIndex) -> dict[str, Any] | None:
     return _reported_by(last, index) if last.doc[subj.start - 1].text == "," else None
 
 
+def _closing_source(head: Token, index: EntityIndex) -> dict[str, Any] | None:
+    """A source closing the sentence however the parser hung it: "The State Department
+    designated ..., Deputy Spokesperson Tommy Pigott told reporters at the daily briefing." (a
+    comma, a short noun phrase, the sentence's last verb, a reporting one)."""
+    verbs = attribution_table()["reporting_verbs"]
+    doc, sent = head.doc, head.sent
+    last = next((t for t in reversed(sent) if t.pos_ in ("VERB", "AUX")), None)
+    if last is None or last.i <= head.i + 1 or last.lemma_.lower() not in verbs:
+        return None
+    if last.tag_ not in ("VBD", "VBZ", "VBP") or last.lemma_.lower() in (
+        modality_table()["denial_verbs"]
+    ):
+        return None  # "..., a charge both countries deny": a denial, not a source
+    comma = next((j for j in range(last.i - 1, head.i, -1) if doc[j].text == ","), None)
+    if comma is None or not 1 <= last.i - comma - 1 <= 8:
+        return None
+    subj = doc[comma + 1 : last.i]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct for t in subj):
+        return None
+    return {"entity": _source(subj, index), "text": doc[comma + 1 : last.i + 1].text}
+
+
 def _scope_ok(phrase: Token, head: Token) -> bool:
     """Whether a source phrase covers the event: one inside a relative clause ("Kim, who,
     according to the Council, commands ...") covers only that clause."""
@@ -159,7 +181,12 @@ def _from_phrase(sent: Span, index: EntityIndex, head: Token) -> dict[str, Any] 
 def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] | None:
     """The source an event is attributed to: ``{"entity": id or None, "text": phrase}``."""
     found = _from_verb(pred, index) or (_from_verb(head, index) if pred != head else None)
-    return found or _from_phrase(head.sent, index, head) or _final_report(head, index)
+    return (
+        found
+        or _from_phrase(head.sent, index, head)
+        or _final_report(head, index)
+        or _closing_source(head, index)
+    )
 
 
 def charge_denied(

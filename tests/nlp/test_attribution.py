@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from tests.nlp.helpers import by_name
+from tests.nlp.helpers import by_name, names
 
 Run = Callable[..., dict[str, Any]]
 
@@ -117,3 +117,19 @@ def test_attribution_relative_pronoun_denier(run: Run) -> None:
     out = run("The FBI blamed North Korea, which has always denied sending hackers to Russia.")
     aid = _aid(out)
     assert by_name(out)["North Korea"]["id"] == aid["attribution"]["entity"]
+
+
+def test_attribution_closing_source_hung_as_an_apposition(run: Run) -> None:
+    out = run("The Treasury on Friday sanctioned nine tankers for carrying Iranian oil to Syria, "
+              "Treasury spokesperson Maria Lopez told reporters in Washington.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "SANCTION")
+    assert names(out, v["targets"]) == []
+    assert v["attribution"]["text"] == "Treasury spokesperson Maria Lopez told"
+    assert v["attribution"]["entity"] == by_name(out)["Maria Lopez"]["id"]
+
+
+def test_attribution_closing_denial_is_no_source(run: Run) -> None:
+    out = run("Washington has accused Minsk of supplying drones to Moscow, a charge both "
+              "countries deny.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "ACCUSE")
+    assert v["attribution"] is None
