@@ -277,7 +277,9 @@ def goods_origin(span: Span, index: EntityIndex) -> list[Entity]:
     whole = root.dep_ == "compound" and root.head.lemma_.lower() not in _UNDERTAKINGS
     for c in (*root.children, *root.head.children) if whole else root.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < root.i:
-            Arguments.add(out, [e for e in index.refers(c) if e.type == "Country"])
+            # "Chinese and Russian bombers": coordinated modifiers name both
+            Arguments.add(out, [e for x in (c, *c.conjuncts) for e in index.refers(x)
+                                if e.type == "Country"])  # fmt: skip
     return out
 
 
@@ -379,6 +381,12 @@ def _prep_args(
                     others += _country_around(pobj, index)
                 if trig.type == "AID" and not trig.locative_target:
                     others += index.countries_of([p for p in places if is_capital(p.name)])
+            if word == "at" and trig.type_with_target and not found:
+                # "fired missiles at targets in Ukraine": the country the targets are in
+                found = [e for o in _phrase_objects(pobj, ("in", "across", "inside"))
+                         for e in entities_of(o, index, goods)]  # fmt: skip
+                places = [e for e in found if e.type == "Place"]
+                others = [e for e in found if e.type != "Place"]
             if word == "at" and trig.type_with_target and found:
                 # "fired missiles at X": aimed at X; a city stays where it happened
                 args.add(args.targets, others)
@@ -409,7 +417,7 @@ def _prep_args(
                 args.add(args.locations, places)
             elif word == "from" and in_object and not trig.reverse:
                 args.add(args.targets, others)  # "captured personnel from North Korea"
-            elif (word == "from" and not noun) or (word == "from" and trig.reverse):
+            elif word == "from" and (not noun or trig.reverse or trig.from_role == "target"):
                 args.add(args.from_phrase, others)
                 args.add(args.locations, places)
             elif prep.dep_ == "agent" or word in _ACTOR_PREPS:
@@ -628,6 +636,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, entities_of(c, index, goods))
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        if not args.actors and head.dep_ == "nsubj" and head.head.lemma_.lower() == "be":
+            # "The theft ... was the work of the Lazarus Group": whose work it was
+            for attr in (c for c in head.head.children if c.dep_ == "attr"):
+                if attr.lemma_.lower() in ("work", "handiwork", "doing"):
+                    for o in _phrase_objects(attr, ("of",)):
+                        args.add(args.actors, entities_of(o, index, goods))
         if head.dep_ == "dobj" and head.head.lemma_.lower() in _FACING:
             # "firms that help Russia would face U.S. sanctions": those who face it
             for s in subjects(head.head)[0]:

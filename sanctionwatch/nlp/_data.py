@@ -196,6 +196,13 @@ def leader_titles() -> frozenset[str]:
 
 
 @functools.cache
+def organisation_cues() -> frozenset[str]:
+    """Nouns right before a name that make it an organisation, from ``agencies.yaml``."""
+    name = "agencies.yaml"
+    return frozenset(w.lower() for w in strs(load(name).get("organisation_cues"), "cues", name))
+
+
+@functools.cache
 def vessel_cues() -> tuple[str, ...]:
     """Words that introduce a vessel's name, lower case, from ``vessels.yaml``."""
     name = "vessels.yaml"

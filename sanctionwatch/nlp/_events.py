@@ -327,11 +327,15 @@ def find_events(
             c.dep_ == "dobj" for c in head.children
         ):
             holders += subjects(pred)[0]  # "shells keep flowing to Russia": the subject moves
+        if draft.type == "MOBILIZE" and not draft.actors and head.pos_ == "NOUN":
+            holders += subjects(pred)[0]  # "Russian bombers conducted a patrol": whose machines
         tokens = {t.i for h in holders for t in h.subtree} - excluded
         found = _items_in(tokens, items, index)
         if draft.type in _ITEM_TYPES:
             draft.items = _unique(found)
-        if draft.type == "AID" and not draft.actors:
+        if draft.type in ("AID", "MOBILIZE") and not draft.actors:
+            # "North Korean shells flowed to Russia", "Chinese and Russian bombers conducted a
+            # joint patrol": the country the goods or machines belong to
             draft.actors = [
                 e for s, _ in found for e in goods_origin(s, index) if e not in draft.targets
             ]

@@ -143,6 +143,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     org_country: str | None = None
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
+    if end - start > 1 and doc[start].is_lower and doc[start].lower_ in _data.organisation_cues():
+        start, etype = start + 1, ORGANIZATION  # "exchange Harbor Coin": the cue is no name
     if _in_law_title(doc, start, end):
         return None  # "EU Exit" of "... (Sanctions) (EU Exit) Regulations 2019"
     n_title = title_at(doc, start, sent_end)
@@ -220,6 +222,13 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         _organisation_end(doc[end - 1], etype) or _organisation_head(doc, start, end)
     ):
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
+    if (
+        etype in (PERSON, PLACE_T)
+        and start > 0
+        and doc[start - 1].lower_ in _data.organisation_cues()
+        and not korean_name(doc, start, end)
+    ):
+        etype = ORGANIZATION  # "the Sydney-based exchange Koala Coin"
     if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
         doc, start, out
     ):

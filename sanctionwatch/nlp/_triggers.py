@@ -77,7 +77,23 @@ def _objects(tok: Token) -> list[Token]:
         objs += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "have been [frozen]"
     # "missiles that Russia fired": the relative pronoun stands for the noun
     objs = [tok.head if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
-    return [o for obj in objs for o in (obj, *obj.conjuncts)]
+    objs = [o for obj in objs for o in (obj, *obj.conjuncts)]
+    # "fired dozens of missiles", "launched a barrage of drones": what is counted
+    return objs + [
+        p
+        for o in objs
+        if o.lemma_.lower() in _QUANTITIES
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                         "number", "batch", "salvo", "barrage", "volley", "pair", "series",
+                         "wave", "swarm", "cache", "shipment", "consignment", "million",
+                         "millions", "score", "scores", "couple", "lot", "lots"})  # fmt: skip
 
 
 def _particle_objects(tok: Token, trig: Trigger) -> list[Token]:

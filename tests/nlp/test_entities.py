@@ -359,3 +359,8 @@ def test_entities_portfolio_of_an_office_is_no_name(run: Run) -> None:
     out = run('"We will act," said Under Secretary for Terrorism and Financial Intelligence '
               "Brian E. Nelson.")  # fmt: skip
     assert [(e["name"], e["type"]) for e in out["entities"]] == [("Brian E. Nelson", "Person")]
+
+
+def test_entities_noun_before_a_name_makes_it_an_organisation(run: Run) -> None:
+    out = run("Investigators traced the funds to the Singapore-based exchange Lumen Bay.")
+    assert by_name(out)["Lumen Bay"]["type"] == "Organization"

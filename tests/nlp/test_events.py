@@ -904,3 +904,24 @@ def test_events_office_with_portfolio_and_apposed_holder(run: Run) -> None:
     v = _one(out, "ACCUSE")
     assert names(out, v["actors"]) == ["Josep Borrell"]
     assert [e["name"] for e in out["entities"]] == ["Josep Borrell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Russian troops fired hundreds of Iranian drones at cities in Ukraine.",
+         "ASSAULT", ["Russia"], ["Ukraine"]),
+        ("Hackers linked to Pyongyang stole $80 million from the exchange Harbor Coin.",
+         "ASSAULT", [], ["Harbor Coin"]),
+        ("The theft of $300 million from Atomic Wallet was the work of the Lazarus Group.",
+         "ASSAULT", ["Lazarus Group"], ["Atomic Wallet"]),
+        ("Chinese and Russian strategic bombers conducted a joint patrol near Alaska.",
+         "MOBILIZE", ["China", "Russia"], []),
+    ],
+)  # fmt: skip
+def test_events_counted_weapons_theft_and_patrols(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
