@@ -106,6 +106,9 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     (the object X), "a company that exports" (the noun the clause describes)."""
     active = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
     passive = [c for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    reported = _reported_relative(v) or _among_subject(v)
+    if reported is not None:
+        return [reported], []
     if active or passive or depth > 4:
         return active, passive
     clause_subject = _stranded_subject(v)
@@ -177,6 +180,39 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
                 return subjects(gov, depth + 1)  # "issued a statement accusing X": its issuer
         return ([], [head]) if v.tag_ == "VBN" else ([head], [])
     return [], []
+
+
+_SAYING = frozenset({"say", "believe", "allege", "claim", "think", "assess", "report", "suspect"})
+
+
+def _among_subject(v: Token) -> Token | None:
+    """ "X is among the entities that shipped engines": X shipped them."""
+    head = v.head
+    if not (
+        v.dep_ == "relcl"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "among"
+        and head.head.head.lemma_.lower() == "be"
+        and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in v.children)
+    ):
+        return None
+    return next((c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _reported_relative(v: Token) -> Token | None:
+    """The noun a relative clause with a reporting verb describes, as the subject of the clause
+    it reports: "a company that the Council says had re-exported motors" (the company
+    re-exported). The parser hangs the relative pronoun on either verb."""
+    if v.dep_ not in ("ccomp", "conj") or v.head.dep_ != "relcl":
+        return None
+    say = v.head
+    if say.lemma_.lower() not in _SAYING:
+        return None
+    wh = [t for t in say.subtree if t.tag_ in ("WDT", "WP") and t.dep_ in
+          ("nsubj", "nsubjpass")]  # fmt: skip
+    if not wh or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in say.children):
+        return None
+    return say.head
 
 
 def _stranded_subject(v: Token) -> Token | None:

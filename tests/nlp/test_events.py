@@ -925,3 +925,19 @@ def test_events_counted_weapons_theft_and_patrols(
     out = run(text)
     v = _one(out, etype)
     assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among them is Jinhai Trading, a Ningbo company that the Council says had exported "
+        "drone engines to Russia.",
+        "Volna Marine LLC, a Dubai firm, is among the entities that shipped engines to Russia.",
+    ],
+)
+def test_events_relative_clauses_of_designation_notices(run: Run, text: str) -> None:
+    out = run(text)
+    v = _one(out, "AID")
+    assert len(v["actors"]) == 1 and names(out, v["targets"]) == ["Russia"]
+    actor = next(e for e in out["entities"] if e["id"] == v["actors"][0])
+    assert actor["type"] == "Organization"
