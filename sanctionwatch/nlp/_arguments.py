@@ -700,6 +700,16 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             cop = adj.head
             for s in (c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")):
                 args.add(args.targets, entities_of(s, index, goods))
+    if (
+        trig.type == "SANCTION"
+        and head.pos_ == "NOUN"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "under"
+        and head.head.head.lemma_.lower() in ("be", "remain", "stay", "fall", "come")
+    ):
+        # "Both countries are under heavy Western sanctions": the subject bears them
+        for s in (c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            args.add(args.targets, entities_of(s, index, goods))
     listed = listed_parties(head)
     if listed:  # "Those designated include X and Y", "Among those listed are X and Y"
         args.targets = [e for e in args.targets if e.type != "Place"]

@@ -88,7 +88,8 @@ class EventStep:
         if doc.has_annotation("DEP"):
             for sent in doc.sents:
                 if has_syntax(doc, sent.start):
-                    found = find_events(sent, index, items, designated)
+                    after = any(d.type == "SANCTION" for d in drafts)
+                    found = find_events(sent, index, items, designated, after_sanction=after)
                     answer_exchange(found, drafts)
                     drafts.extend(found)
         doc._.sw_events = drafts

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from sanctionwatch.nlp._arguments import VEHICLES, Arguments, fill, goods_origin, listed_parties
+from sanctionwatch.nlp._arguments import (
+    VEHICLES,
+    Arguments,
+    entities_of,
+    fill,
+    goods_origin,
+    listed_parties,
+)
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._forms import lemmas_of
@@ -248,6 +255,37 @@ def _urged(head: Token) -> bool:
     return False
 
 
+# Event nouns for the parties a sanction lists ("Among the new listings is X"); "Among them is
+# X" names no act, so it is no event.
+_LISTINGS = frozenset({"listing", "designation", "addition", "entry"})
+_LISTING_TRIGGER = Trigger("list", ("VERB",), "SANCTION", None)
+
+
+def _among_listing(sent: Span, index: EntityIndex) -> Draft | None:
+    """After a sanction, "Among the new listings are X and Y", "X is among today's
+    designations": the parties named are among those sanctioned."""
+    root = sent.root
+    if root.lemma_.lower() != "be":
+        return None
+    cues = event_lexicon().listing_cues
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in cues):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(c.dep_ in ("relcl", "acl") for c in pobj.children):
+                continue  # "among the firms that shipped ...", "among those listed": elsewhere
+            if pobj.lemma_.lower() not in _LISTINGS:
+                continue
+            named = [c for c in root.children if c.dep_ in ("nsubj", "attr")]
+            named += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            targets: list[Entity] = []
+            for tok in named:
+                Arguments.add(targets, [e for e in entities_of(tok, index)
+                                        if e.type in _LISTED_TYPES])  # fmt: skip
+            if targets:
+                return Draft(sent, root, root, [pobj], _LISTING_TRIGGER, "SANCTION", None,
+                             [], targets)  # fmt: skip
+    return None
+
+
 def _reference_only(head: Token, index: EntityIndex) -> bool:
     """A participle that only says who is meant: "those listed are subject to", "the
     designated persons" (but "Among those listed are X and Y" lists them)."""
@@ -296,6 +334,8 @@ def find_events(
     index: EntityIndex,
     items: list[ItemMatch],
     designated: list[Entity] | None = None,
+    *,
+    after_sanction: bool = False,
 ) -> list[Draft]:
     """The events one parsed sentence expresses, in trigger order.
 
@@ -358,6 +398,12 @@ def find_events(
         out.append(draft)
         if designated is not None and draft.type == "SANCTION":
             Arguments.add(designated, [e for e in draft.targets if e.type in _LISTED_TYPES])
+    if after_sanction and not any(d.type == "SANCTION" for d in out):
+        listing = _among_listing(sent, index)
+        if listing is not None:
+            out.append(listing)
+            if designated is not None:
+                Arguments.add(designated, [e for e in listing.targets if e.type in _LISTED_TYPES])
     for phrase, obj in markers:
         # The event the phrase belongs to: the nearest trigger governing it.
         owner = None

@@ -69,6 +69,7 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
                     word[:-1] + "ies" if word.endswith("y") else word,
                 }
             out |= irregular.get(word, set())
+    out |= set(event_lexicon().listing_cues)
     return frozenset(out)
 
 

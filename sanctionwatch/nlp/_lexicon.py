@@ -78,6 +78,8 @@ class EventLexicon:
     triggers: dict[str, tuple[Trigger, ...]]
     light_verbs: frozenset[str]
     exchange_markers: tuple[str, ...]
+    #: Prepositions opening a list of the parties a sanction covers ("Among them is X").
+    listing_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,8 @@ def event_lexicon() -> EventLexicon:
         by_lemma.setdefault(trig.lemma, []).append(trig)
     light = frozenset(strs(data.get("light_verbs"), "light_verbs", name))
     markers = strs(data.get("exchange_markers"), "exchange_markers", name)
-    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light, markers)
+    cues = strs(data.get("listing_cues"), "listing_cues", name)
+    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues)
 
 
 @functools.cache

@@ -289,6 +289,36 @@ _PERSON_BODIES = frozenset({
 })  # fmt: skip
 
 
+# Heads of company names (government bodies keep their country apart: "U.S. Department of ...").
+_COMPANY_ENDS = frozenset({
+    "company", "corporation", "lines", "industries", "group", "bank", "trading", "shipping",
+    "logistics", "marine", "electronics", "holdings", "systems", "technologies", "engineering",
+    "energy", "petroleum", "mining", "motors", "airlines", "airways", "forwarding", "works",
+    "factory", "plant", "complex", "industrial",
+})  # fmt: skip
+
+
+def _country_named_bodies(doc: Doc) -> list[tuple[int, int]]:
+    """Organisations whose names open with a country's: "the Iran Aircraft Manufacturing
+    Industrial Company", "the Islamic Republic of Iran Shipping Lines" (capitalised words after
+    the country, up to a body word or a legal form)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != COUNTRY:
+            continue
+        j, last = ent.end, None
+        while j < min(ent.end + 6, ent.sent.end) and doc[j].is_alpha and doc[j].is_title:
+            if doc[j].lower_ in _COMPANY_ENDS or legal_form(doc[j]):
+                last = j
+            j += 1
+        if last is not None and last + 1 < len(doc) and doc[last + 1].lower_ == "of":
+            last = None  # the name goes on: "... Industries of ..."
+        if last is not None and not any(is_title_word(doc[k]) for k in range(ent.end, last + 1)):
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            out.append((start, last + 1))
+    return out
+
+
 def _through_legal_form(doc: Doc, end: int, taken: set[int]) -> int:
     """A company's name cut short before title-like words: "Kavir Star" + "General Trading
     LLC" (capitalised words up to a legal form)."""
@@ -397,6 +427,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in GAZETTEER_LABELS and not taken.intersection(range(ent.start, ent.end)):
             taken.update(range(ent.start, ent.end))
+    for a, b in _country_named_bodies(doc):
+        mentions.append(Mention(a, b, ORGANIZATION))
+        taken.update(range(a, b))
     consumed = set(taken)
     for ent in doc.ents:
         if consumed.intersection(range(ent.start, ent.end)) and ent.label_ not in GAZETTEER_LABELS:

@@ -364,3 +364,14 @@ def test_entities_portfolio_of_an_office_is_no_name(run: Run) -> None:
 def test_entities_noun_before_a_name_makes_it_an_organisation(run: Run) -> None:
     out = run("Investigators traced the funds to the Singapore-based exchange Lumen Bay.")
     assert by_name(out)["Lumen Bay"]["type"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Iran Aircraft Manufacturing Industrial Company", "Islamic Republic of Iran Shipping Lines",
+     "Russia Ship Repair Works"],
+)  # fmt: skip
+def test_entities_company_named_after_its_country(run: Run, name: str) -> None:
+    out = run(f"Canada listed the {name} on Friday. The U.S. Department of State agreed.")
+    assert by_name(out)[name]["type"] == "Organization"
+    assert "Department of State" in by_name(out)

@@ -941,3 +941,22 @@ def test_events_relative_clauses_of_designation_notices(run: Run, text: str) -> 
     assert len(v["actors"]) == 1 and names(out, v["targets"]) == ["Russia"]
     actor = next(e for e in out["entities"] if e["id"] == v["actors"][0])
     assert actor["type"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Australia sanctioned two banks. Among the new listings are Daesong Bank and "
+         "Koryo Credit Bank.", ["Daesong Bank", "Koryo Credit Bank"]),
+        ("Tokyo designated the tankers Sea Lark and Blue Horizon. The two ships will be barred "
+         "from entering Japanese ports.", ["Sea Lark", "Blue Horizon"]),
+        ("Belarus and Iran signed a pact. Both countries are under Western sanctions.",
+         ["Belarus", "Iran"]),
+    ],
+)  # fmt: skip
+def test_events_sanctions_stated_as_listings_bars_and_states(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    out = run(text)
+    found = [sorted(names(out, v["targets"])) for v in events(out, "SANCTION")]
+    assert sorted(targets) in found
