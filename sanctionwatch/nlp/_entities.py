@@ -412,7 +412,14 @@ def _resolve_ahead(
         after = by_token.get(m.end + 1) if m.end + 1 < len(doc) else None
         if m.role and doc[m.end].text == "," and after is not None and after.type == "Person":
             after.roles.add(m.role)
-    for m in ahead:
+    vessels = [e for e in res.entities if e.type == "Vessel"]
+    for m in (m for m in ahead if m.kind == "indefinite"):
+        # A vessel described before it is named, in a text that names only one ("detained a
+        # Sierra Leone-flagged cargo ship ... the vessel, the Lucky Star 8")
+        if len(vessels) == 1 and not any(by_token.get(i) for i in range(m.start, m.end)):
+            _add(vessels[0], doc, m)
+            by_token.update(dict.fromkeys(range(m.start, m.end), vessels[0]))
+    for m in (m for m in ahead if m.kind != "indefinite"):
         named = res.role(m.role) if m.role else None
         if named is not None and not any(by_token.get(i) for i in range(m.start, m.end)):
             _add(named, doc, m)
@@ -441,6 +448,9 @@ def build_entities(doc: Doc) -> EntityIndex:
             continue
         if m.kind == "role" and m.word == "bound":
             pending.append(m)
+            continue
+        if m.kind == "indefinite":
+            ahead.append(m)  # "a Panama-flagged tanker": which one, only the whole text says
             continue
         found = _match(doc, m, res, prev, by_token)
         if found is None and m.kind in ("role", "definite"):

@@ -13,7 +13,7 @@ decided in :mod:`sanctionwatch.nlp._entities`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -59,6 +59,14 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 start, end, title = bound
                 out.append(Mention(start, end, ORGANIZATION, kind="role", role=(None, title),
                                    word="bound"))  # fmt: skip
+                continue
+            vessel = _vessel_description(doc, tok.i + 1, table.definites)
+            if vessel is not None and not any(
+                m.type == COUNTRY_T and tok.i < m.start < vessel and not _flag_state(doc, m.end)
+                for m in mentions
+            ):  # "a North Korean ship" is North Korea's, another ship
+                out.append(Mention(vessel, vessel + 1, "Vessel", kind="indefinite",
+                                   word=doc[vessel].lower_))  # fmt: skip
             continue
         if lower not in _OPENERS or tok.i + 1 >= len(doc):
             continue
@@ -115,6 +123,24 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
                                country=code))  # fmt: skip
     return out
+
+
+def _flag_state(doc: Doc, end: int) -> bool:
+    """Whether a country mention ending at ``end`` is a flag ("Panama-flagged")."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "flagged"
+
+
+def _vessel_description(doc: Doc, i: int, definites: dict[str, Any]) -> int | None:
+    """The vessel word ending "a Sierra Leone-flagged cargo ship" (its index), if the phrase
+    after "a" is one."""
+    for j in range(i, min(i + 7, len(doc))):
+        word = doc[j].lower_
+        spec = definites.get(word)
+        if spec is not None and spec.get("type") == "Vessel":
+            return None if _follows_name(doc, j + 1) else j  # "a tanker, the X": named there
+        if doc[j].is_punct and doc[j].text != "-" or doc[j].pos_ in ("VERB", "AUX", "ADP"):
+            return None
+    return None
 
 
 # Words between "the" and a title or kind that leave the reference as it is ("the visiting

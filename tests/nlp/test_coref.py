@@ -163,3 +163,18 @@ def test_coref_counted_phrase_ending_in_names(run: Run) -> None:
     found = [(v["type"], sorted(names(out, v["targets"]))) for v in out["events"]]
     assert ("SANCTION", ["Pak Il Nam", "Ri Song Chol"]) in found
     assert ("AID", ["Pak Il Nam", "Ri Song Chol"]) in found
+
+
+def test_coref_vessel_described_before_it_is_named(run: Run) -> None:
+    out = run("Indonesian authorities seized a Comoros-flagged oil tanker off Batam on Monday. "
+              "Officials said the ship, the Sea Falcon 3, had no valid papers.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "COERCE")
+    assert names(out, v["targets"]) == ["Sea Falcon 3"]
+    assert "Comoros" in [e["name"] for e in out["entities"]]
+
+
+def test_coref_a_countrys_ship_is_another_ship(run: Run) -> None:
+    out = run("Japan detained the tanker Kum Hae 3 for transferring diesel to a North Korean "
+              "ship at sea.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "AID")
+    assert names(out, v["targets"]) == ["North Korea"]
