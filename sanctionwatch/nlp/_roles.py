@@ -138,7 +138,7 @@ def _vessel_description(doc: Doc, i: int, definites: dict[str, Any]) -> int | No
         spec = definites.get(word)
         if spec is not None and spec.get("type") == "Vessel":
             return None if _follows_name(doc, j + 1) else j  # "a tanker, the X": named there
-        if doc[j].is_punct and doc[j].text != "-" or doc[j].pos_ in ("VERB", "AUX", "ADP"):
+        if (doc[j].is_punct and doc[j].text != "-") or doc[j].pos_ in ("VERB", "AUX", "ADP"):
             return None
     return None
 
