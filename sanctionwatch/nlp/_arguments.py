@@ -23,7 +23,15 @@ from sanctionwatch.nlp._names import is_capital, is_title_word
 from sanctionwatch.nlp._syntax import subjects
 from sanctionwatch.nlp._triggers import trigger_for
 
-__all__ = ["VEHICLES", "Arguments", "entities_of", "fill", "goods_origin", "listed_parties"]
+__all__ = [
+    "VEHICLES",
+    "Arguments",
+    "entities_of",
+    "fill",
+    "goods_origin",
+    "listed_parties",
+    "manner_phrase",
+]
 
 _TARGET_PREPS = frozenset(
     {"to", "with", "on", "against", "toward", "towards", "into", "upon", "for", "over"}
@@ -462,6 +470,21 @@ def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) 
     return agents_of_noun(obj, index, goods) if _event_noun(obj) else []
 
 
+def manner_phrase(noun: Token) -> Token | None:
+    """The verb a noun event says the manner of: "analyse the data in close cooperation with",
+    "took today's action in coordination with"."""
+    if not (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("in", "through")
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+    ):
+        return None
+    gov = noun.head.head
+    if gov.pos_ == "NOUN" and gov.dep_ == "dobj":
+        gov = gov.head  # "took [action] in coordination with"
+    return gov if gov.pos_ in ("VERB", "AUX") else None
+
+
 def _implicit_agents(noun: Token) -> list[Token]:
     """Who a bare noun event is pinned on by the verb governing it: the deniers of "rejected
     accusations of arms transfers", the accused of "accused X of arms transfers"."""
@@ -673,6 +696,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             )
         elif not args.actors:
             for t in _implicit_agents(head):
+                args.add(args.actors, entities_of(t, index, goods))
+        manner = None if args.actors else manner_phrase(head)
+        if manner is not None:
+            # "Japan would analyse the data in close cooperation with the United States": the
+            # one who acts in that manner
+            for t in subjects(manner)[0]:
                 args.add(args.actors, entities_of(t, index, goods))
     if trig.type == "AID" and not args.targets and head.pos_ != "NOUN" and not trig.reverse:
         root = head

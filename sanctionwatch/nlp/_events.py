@@ -20,6 +20,7 @@ from sanctionwatch.nlp._arguments import (
     fill,
     goods_origin,
     listed_parties,
+    manner_phrase,
 )
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import EntityIndex
@@ -355,6 +356,8 @@ def find_events(
             continue
         args = Arguments()
         holders = fill(head, pred, trig, index, goods, args)
+        if pred == head and head.pos_ == "NOUN":
+            pred = manner_phrase(head) or pred  # its mood and source are the verb's
         draft = Draft(sent, head, pred, cand.words, trig, cand.type, cand.mode,
                       args.actors, args.targets, args.locations)  # fmt: skip
         if trig.type_with_target and (draft.targets or args.aimed):

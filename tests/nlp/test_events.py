@@ -960,3 +960,10 @@ def test_events_sanctions_stated_as_listings_bars_and_states(
     out = run(text)
     found = [sorted(names(out, v["targets"])) for v in events(out, "SANCTION")]
     assert sorted(targets) in found
+
+
+def test_events_manner_phrase_acts_for_the_verbs_subject(run: Run) -> None:
+    out = run("Canada imposed the measures in close coordination with Australia and New Zealand.")
+    v = _one(out, "COOPERATE")
+    assert names(out, v["actors"]) == ["Canada"]
+    assert names(out, v["targets"]) == ["Australia", "New Zealand"]
