@@ -137,6 +137,8 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             and any(c.dep_ in _PASSIVE_SUBJECT_DEPS for c in head.children)
         ):
             return subjects(head.head, depth + 1)  # "said X had been ordered ... and warned Y"
+        if _speakers_own_act(v):
+            return subjects(head.head, depth + 1)  # "Mao said Beijing had ... and urged Tokyo"
         up_active, up_passive = subjects(head, depth + 1)
         if v.dep_ == "xcomp":  # "X is expected to travel", "X was accused of": the raised subject
             return up_active + up_passive, []
@@ -183,6 +185,34 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
 
 
 _SAYING = frozenset({"say", "believe", "allege", "claim", "think", "assess", "report", "suspect"})
+
+
+_SPEECH_ACTS = frozenset({
+    "urge", "call", "condemn", "warn", "thank", "accuse", "reject", "demand", "ask", "appeal",
+    "praise", "criticise", "criticize", "denounce", "slam", "welcome", "vow", "pledge", "blame",
+    "invite", "press", "dismiss",
+})  # fmt: skip
+_REPORTING = frozenset({"say", "tell", "add", "state", "note", "announce", "declare", "stress"})
+
+
+def _speakers_own_act(v: Token) -> bool:
+    """A speech act joined to the clause a person reports is the person's own: "Mao Ning said
+    Beijing had lodged representations and urged Tokyo to ...", "Choe said the DPRK would never
+    abandon ... and condemned Washington" (not Beijing's, not the DPRK's)."""
+    clause = v.head
+    if v.dep_ != "conj" or clause.dep_ != "ccomp" or v.lemma_.lower() not in _SPEECH_ACTS:
+        return False
+    if v.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in v.children):
+        return False
+    say = clause.head
+    if say.lemma_.lower() not in _REPORTING:
+        return False
+    speakers = [c for c in say.children if c.dep_ == "nsubj"]
+    inner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    person = any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") for s in speakers)
+    other = not any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") for s in inner)
+    tensed = any(c.dep_ == "aux" for c in clause.children)  # "had lodged ... and urged"
+    return person and (other or tensed)
 
 
 def _among_subject(v: Token) -> Token | None:

@@ -967,3 +967,25 @@ def test_events_manner_phrase_acts_for_the_verbs_subject(run: Run) -> None:
     v = _one(out, "COOPERATE")
     assert names(out, v["actors"]) == ["Canada"]
     assert names(out, v["targets"]) == ["Australia", "New Zealand"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spokesman Lin Jian said Beijing had raised the issue with Washington and urged Japan "
+        "to stop the drills.",
+        "Prime Minister Jacinda Ardern said New Zealand would never accept the launch and "
+        "urged Japan to stay calm.",
+    ],
+)
+def test_events_speech_act_joined_to_a_report_is_the_speakers(run: Run, text: str) -> None:
+    out = run(text)
+    v = _one(out, "REQUEST")
+    assert names(out, v["targets"]) == ["Japan"]
+    assert [by["type"] for by in out["entities"] if by["id"] in v["actors"]] == ["Person"]
+
+
+def test_events_act_joined_to_a_report_stays_the_reported_subjects(run: Run) -> None:
+    out = run("Officials said North Korea had sent troops and shipped shells to Russia.")
+    aid = events(out, "AID")
+    assert aid and all(names(out, v["actors"]) == ["North Korea"] for v in aid)
