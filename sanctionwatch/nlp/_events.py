@@ -27,7 +27,7 @@ from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._forms import lemmas_of
 from sanctionwatch.nlp._items import ItemMatch
 from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
-from sanctionwatch.nlp._syntax import governors, subjects
+from sanctionwatch.nlp._syntax import governors, repair_tags, subjects
 from sanctionwatch.nlp._triggers import Candidate, candidates
 
 __all__ = ["Draft", "answer_exchange", "find_events"]
@@ -343,6 +343,7 @@ def find_events(
     :param designated: the parties earlier sentences sanctioned, kept up to date here; a
         sanction on "those listed" or "the designated persons" applies to them.
     """
+    repair_tags(sent)
     out: list[Draft] = []
     # Goods, not parties: "North Korean missiles" do not make North Korea a target.
     goods = frozenset(s.root.i for s, item in items if item.category != "personnel")

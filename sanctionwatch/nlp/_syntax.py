@@ -17,6 +17,7 @@ __all__ = [
     "has_syntax",
     "name_like",
     "positions",
+    "repair_tags",
     "span_text",
     "subjects",
     "tagged",
@@ -90,6 +91,17 @@ def name_like(tok: Token) -> bool:
     if tagged(tok):
         return tok.pos_ == "PROPN"
     return not tok.is_stop
+
+
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
+def repair_tags(tokens: Iterable[Token]) -> None:
+    """Plural nouns the tagger took for verbs, where the parser made them nouns: "carried out a
+    dozen missile launches" ("launches" tagged VBZ, parsed as the object)."""
+    for tok in tokens:
+        if tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS and tok.lower_.endswith("s"):
+            tok.tag_, tok.pos_ = "NNS", "NOUN"
 
 
 def governors(tok: Token) -> Iterator[tuple[Token, Token]]:

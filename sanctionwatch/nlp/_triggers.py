@@ -149,6 +149,8 @@ def _covering_trigger(tok: Token) -> Token | None:
     if trig is None:
         return None
     lemma = tok.lemma_.lower()
+    if lemma in trig.object_types and trig.object_types[lemma][0] == "NONE":
+        return None  # "carried out launches": the verb is no event, the noun is one
     if lemma in trig.object_modes or lemma in trig.objects or lemma in trig.object_types:
         return head  # "struck a deal": one event, typed by its object
     if trig.objects:

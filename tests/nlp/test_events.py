@@ -989,3 +989,21 @@ def test_events_act_joined_to_a_report_stays_the_reported_subjects(run: Run) -> 
     out = run("Officials said North Korea had sent troops and shipped shells to Russia.")
     aid = events(out, "AID")
     assert aid and all(names(out, v["actors"]) == ["North Korea"] for v in aid)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors"),
+    [
+        ("Iran has carried out more than a dozen ballistic missile launches this year.",
+         "MOBILIZE", ["Iran"]),
+        ("Japanese and U.S. forces began a five-day combined naval exercise on Monday.",
+         "MOBILIZE", ["Japan", "United States"]),
+        ("Beijing tightened export controls on drone engines last year.", "SANCTION", ["China"]),
+    ],
+)  # fmt: skip
+def test_events_launches_exercises_and_export_controls(
+    run: Run, text: str, etype: str, actors: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert names(out, v["actors"]) == actors
