@@ -634,6 +634,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                     for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "with"):
                         _prep_args(pobj, trig, args, index, goods, noun=False,
                                    after=p.i - 1, before=p.i)  # fmt: skip
+        if trig.type == "REQUEST" and not args.targets:
+            # "requested an emergency meeting of the Security Council": whom it is asked of
+            for obj in (o for o in objs if o.dep_ == "dobj" and trigger_for(o) is not None):
+                for o in _phrase_objects(obj, ("of",)):
+                    args.add(args.targets, [e for e in entities_of(o, index, goods)
+                                            if e.type != "Place"])  # fmt: skip
         holders += _prep_args(head, trig, args, index, goods, noun=False, before=cut)
         own = {c.lower_ for c in head.children if c.dep_ == "prep"}
         aims = {"against", "at"} if trig.type_with_target else {"against"}

@@ -154,6 +154,16 @@ def bodies() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def body_seats() -> dict[str, tuple[str, ...]]:
+    """International bodies: display name -> cities that stand for them, from ``bodies.yaml``."""
+    name = "bodies.yaml"
+    return {
+        text(e, "name", name): strs(e.get("seats"), "seats", name)
+        for e in entries(load(name), "bodies", name)
+    }
+
+
+@functools.cache
 def media() -> dict[str, tuple[str, ...]]:
     """News organisations: display name -> other names, from ``media.yaml``."""
     return _named("media.yaml", "media")

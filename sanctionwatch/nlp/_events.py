@@ -242,12 +242,24 @@ def _stationed(head: Token, found: list[ItemMatch]) -> bool:
 _URGING = frozenset({"urge", "call", "ask", "press", "demand", "request", "appeal", "encourage"})
 
 
+def _requested_noun(noun: Token) -> bool:
+    """An event noun asked for: the object of "request", or of "call for"/"appeal for"."""
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "for":
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return False
+    return gov.pos_ == "VERB" and gov.lemma_.lower() in _URGING
+
+
 def _urged(head: Token) -> bool:
     """An act someone is urged to do is not an event of its own ("urged Beijing to use its
     influence", "called on governments to tighten sanctions"); an act already going on that the
     urging names stays one ("urged Russia to cease its support")."""
     if head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
         return False
+    if head.pos_ == "NOUN" and _requested_noun(head):
+        return True  # "requested an emergency meeting of the Council": asked for, not held
     for child, gov in governors(head):
         if child.dep_ == "xcomp" and gov.lemma_.lower() in _URGING:
             return True

@@ -22,6 +22,7 @@ from sanctionwatch.nlp import _data
 __all__ = [
     "AGENCY",
     "BODY",
+    "BODY_SEAT",
     "CAPITAL",
     "COMPONENT_NAME",
     "COUNTRY",
@@ -42,12 +43,15 @@ COMPONENT_NAME = "sanctionwatch_gazetteer"
 COUNTRY = "SW_COUNTRY"
 DEMONYM = "SW_DEMONYM"
 CAPITAL = "SW_CAPITAL"
+BODY_SEAT = "SW_BODY_SEAT"
 SEAT = "SW_SEAT"
 PLACE = "SW_PLACE"
 BODY = "SW_BODY"
 MEDIA = "SW_MEDIA"
 AGENCY = "SW_AGENCY"
-GAZETTEER_LABELS = frozenset({COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY, MEDIA, AGENCY})
+GAZETTEER_LABELS = frozenset(
+    {COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY, BODY_SEAT, MEDIA, AGENCY}
+)
 # Statistical labels that keep a longer span containing a gazetteer name.
 _CONTAINERS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
 
@@ -81,6 +85,8 @@ class Gazetteer:
                 self._add(nlp, label, country.code, phrases)
         for body, names in _data.bodies().items():
             self._add(nlp, BODY, body, (body, *names))
+        for body, seats in _data.body_seats().items():
+            self._add(nlp, BODY_SEAT, body, seats)
         for outlet, names in _data.media().items():
             self._add(nlp, MEDIA, outlet, (outlet, *names))
         for agency, (_, names) in _data.agencies().items():

@@ -20,6 +20,7 @@ from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._gazetteer import (
     AGENCY,
     BODY,
+    BODY_SEAT,
     CAPITAL,
     COUNTRY,
     DEMONYM,
@@ -85,6 +86,10 @@ def _table_mention(ent: Span) -> Mention | None:
         return Mention(ent.start, ent.end, COUNTRY_T, key=code, country=code)
     if label == PLACE:
         return Mention(ent.start, _hyphenated(ent.doc, ent.end), PLACE_T, country=code)
+    if label == BODY_SEAT:  # "urged Brussels to": the EU; "talks in Brussels": a place
+        if capital_is_place(ent.doc, ent.start):
+            return Mention(ent.start, ent.end, PLACE_T)
+        return Mention(ent.start, ent.end, ORGANIZATION, key=code)
     if label in (BODY, MEDIA):
         return Mention(ent.start, ent.end, ORGANIZATION, key=code)
     if label == AGENCY:

@@ -1007,3 +1007,17 @@ def test_events_launches_exercises_and_export_controls(
     out = run(text)
     v = _one(out, etype)
     assert names(out, v["actors"]) == actors
+
+
+def test_events_meeting_requested_of_a_body_is_asked_not_held(run: Run) -> None:
+    out = run("France and Britain requested an urgent meeting of the Security Council.")
+    assert [(v["type"], names(out, v["targets"])) for v in out["events"]] == [
+        ("REQUEST", ["United Nations Security Council"])
+    ]
+
+
+def test_events_brussels_acting_is_the_eu(run: Run) -> None:
+    out = run("Beijing urged Brussels to reverse the listings, a day after talks in Brussels.")
+    v = _one(out, "REQUEST")
+    assert names(out, v["targets"]) == ["European Union"]
+    assert [e["name"] for e in out["entities"] if e["type"] == "Place"] == ["Brussels"]
