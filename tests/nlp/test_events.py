@@ -1021,3 +1021,20 @@ def test_events_brussels_acting_is_the_eu(run: Run) -> None:
     v = _one(out, "REQUEST")
     assert names(out, v["targets"]) == ["European Union"]
     assert [e["name"] for e in out["entities"] if e["type"] == "Place"] == ["Brussels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("While Russia bombards Ukraine's cities, Europe debates.", "ASSAULT", ["Russia"],
+         ["Ukraine"]),
+        ("Kim Chol collected payments from Sinpo Trading Company.", "AID",
+         ["Sinpo Trading Company"], ["Kim Chol"]),
+    ],
+)  # fmt: skip
+def test_events_bombard_and_collect_payments(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
