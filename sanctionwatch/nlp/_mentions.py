@@ -12,6 +12,7 @@ article and a trailing possessive are dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -324,6 +325,23 @@ def _country_named_bodies(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _vessel_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """Names listed right after a vessel's are vessels, whatever the NER took them for:
+    "Kapitan Orlov, Lira and Amurskiy Bereg"."""
+    for prev, m in itertools.pairwise(mentions):
+        between = doc[prev.end : m.start]
+        if (
+            prev.type == VESSEL
+            and m.type in (PERSON, ORGANIZATION, PLACE_T)
+            and m.key is None
+            and m.kind == "name"
+            and len(between) > 0
+            and all(t.lower_ in (",", "and", "or", "the") for t in between)
+            and not legal_form(doc[m.end - 1])
+        ):
+            m.type = VESSEL
+
+
 def _through_legal_form(doc: Doc, end: int, taken: set[int]) -> int:
     """A company's name cut short before title-like words: "Kavir Star" + "General Trading
     LLC" (capitalised words up to a legal form)."""
@@ -456,6 +474,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
     mentions.sort(key=lambda m: m.start)
+    _vessel_lists(doc, mentions)
     mentions = _drop_overlaps(mentions)
     for m in list(mentions):
         if m.type == PERSON and m in mentions:

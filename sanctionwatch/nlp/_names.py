@@ -288,15 +288,33 @@ def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             continue
         if is_title_word(tok) or (tok.i > 0 and doc[tok.i - 1].i in taken):
             continue
-        end = tok.i + 1
-        while end < len(doc) and end not in taken:
-            nxt = doc[end]
-            if not ((nxt.text[:1].isupper() and nxt.is_alpha) or (nxt.like_num and len(nxt) < 4)):
+        plural = any(doc[j].lower_.endswith("s") and doc[j].i in cue_ends
+                     for j in range(max(0, tok.i - 3), tok.i))  # fmt: skip
+        start = tok.i
+        while True:
+            end = _name_end(doc, start, taken)
+            out.append((start, end))
+            taken.update(range(start, end))
+            # "the cargo vessels Kapitan Orlov, Lira and Amurskiy Bereg": the rest of the list
+            nxt = end
+            while plural and nxt < len(doc) and doc[nxt].lower_ in (",", "and"):
+                nxt += 1
+            if not plural or nxt == end or nxt >= len(doc) or nxt in taken:
                 break
-            end += 1
-        out.append((tok.i, end))
-        taken.update(range(tok.i, end))
+            if not doc[nxt].text[:1].isupper() or is_title_word(doc[nxt]):
+                break
+            start = nxt
     return out
+
+
+def _name_end(doc: Doc, start: int, taken: set[int]) -> int:
+    end = start + 1
+    while end < len(doc) and end not in taken:
+        nxt = doc[end]
+        if not ((nxt.text[:1].isupper() and nxt.is_alpha) or (nxt.like_num and len(nxt) < 4)):
+            break
+        end += 1
+    return end
 
 
 def korean_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:

@@ -375,3 +375,11 @@ def test_entities_company_named_after_its_country(run: Run, name: str) -> None:
     out = run(f"Canada listed the {name} on Friday. The U.S. Department of State agreed.")
     assert by_name(out)[name]["type"] == "Organization"
     assert "Department of State" in by_name(out)
+
+
+def test_entities_names_listed_after_vessels_are_vessels(run: Run) -> None:
+    out = run("Seoul named the cargo vessels Baltic Wind, Lira and Amurskiy Bereg, and two of "
+              "its tankers, the Volga Sunrise and the Sadra.")  # fmt: skip
+    types = {e["name"]: e["type"] for e in out["entities"]}
+    for name in ("Baltic Wind", "Lira", "Amurskiy Bereg", "Volga Sunrise", "Sadra"):
+        assert types.get(name) == "Vessel", (name, types)
