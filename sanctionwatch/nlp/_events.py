@@ -431,6 +431,10 @@ def find_events(
             counter = _counter(owner, phrase, obj, items, index)
             if counter.actors or counter.targets:
                 out.append(counter)
+            if owner.type == "AID" and not owner.targets:
+                # "Moscow's transfer of technology in exchange for North Korean troops": what
+                # comes back comes from the receiver
+                owner.targets = [e for e in counter.actors if e not in owner.actors]
     return _merge(out)
 
 

@@ -159,10 +159,18 @@ def _covering_trigger(tok: Token) -> Token | None:
     return head if own is not None and own.type == trig.type and tok.dep_ == "dobj" else None
 
 
+_BATCHES = frozenset({"package", "round", "set", "wave", "series", "raft", "batch", "slew",
+                      "tranche"})  # fmt: skip
+
+
 def _light_verb(tok: Token, light: frozenset[str]) -> Token | None:
     """The light verb a noun trigger is the object of ("held talks", "directed the hacking
     operations")."""
     noun = tok.head if tok.dep_ == "compound" else tok
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in (
+        _BATCHES
+    ):
+        noun = noun.head.head  # "adopted a 21st package of sanctions": the package is adopted
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
         if any(lemma in light for lemma in lemmas_of(verb.lemma_.lower(), verb.lower_)):

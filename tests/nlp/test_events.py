@@ -1038,3 +1038,27 @@ def test_events_bombard_and_collect_payments(
     out = run(text)
     v = _one(out, etype)
     assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("London adopted a fresh package of sanctions against Minsk.", "SANCTION",
+         ["United Kingdom"], ["Belarus"]),
+        ("Poland's expulsion of three Belarusian diplomats angered Minsk.", "COERCE",
+         ["Poland"], ["Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_sanction_packages_and_expulsions(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, etype)
+    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+
+
+def test_events_exchange_gives_the_transfer_its_receiver(run: Run) -> None:
+    out = run("Moscow's supply of air defence systems in exchange for North Korean shells "
+              "worries Seoul.")  # fmt: skip
+    found = [(names(out, v["actors"]), names(out, v["targets"])) for v in events(out, "AID")]
+    assert (["Russia"], ["North Korea"]) in found and (["North Korea"], ["Russia"]) in found
