@@ -383,3 +383,8 @@ def test_entities_names_listed_after_vessels_are_vessels(run: Run) -> None:
     types = {e["name"]: e["type"] for e in out["entities"]}
     for name in ("Baltic Wind", "Lira", "Amurskiy Bereg", "Volga Sunrise", "Sadra"):
         assert types.get(name) == "Vessel", (name, types)
+
+
+def test_entities_naval_ranks_are_titles(run: Run) -> None:
+    out = run("Kim met the flotilla commander, Rear Admiral Ivan Petrov, in Wonsan.")
+    assert by_name(out)["Ivan Petrov"]["type"] == "Person"
