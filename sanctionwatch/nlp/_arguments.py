@@ -53,7 +53,8 @@ _PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "dele
                      "leader", "negotiator", "officer", "lawmaker", "delegation"})  # fmt: skip
 # Writings that speak for whoever wrote them ("a report by X", "X's statement").
 _WRITINGS = frozenset({"report", "statement", "study", "assessment", "resolution", "draft",
-                       "letter", "document", "investigation", "paper", "communique"})  # fmt: skip
+                       "letter", "document", "investigation", "paper", "communique",
+                       "commentary", "editorial", "article", "declaration", "notice"})  # fmt: skip
 _FACING = frozenset({"face", "risk", "incur", "suffer"})
 _PORTS = frozenset({"port", "harbour", "harbor", "terminal", "refinery", "anchorage"})
 _USING = frozenset({"use", "employ", "fire", "launch", "deploy"})
@@ -142,6 +143,7 @@ def entities_of(
         if not found and t.lemma_.lower() in _WRITINGS:
             # "a report by the MSMT, which accused ...": the writing speaks for its author
             found = [e for o in _phrase_objects(t, ("by",)) for e in index.refers(o)]
+            found = found or _writing_author(t, index)
         if not found and is_title_word(t):
             # "The High Representative for Foreign Affairs and Security Policy, Kaja Kallas,":
             # the name set off at the end of the office, wherever the parser hung it
@@ -173,6 +175,27 @@ def _closing_speaker(tok: Token) -> bool:
     nxt = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
     verbs = attribution_table()["reporting_verbs"]
     return nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in verbs
+
+
+_ISSUING = frozenset({"issue", "carry", "release", "publish", "adopt", "run", "put", "send",
+                      "circulate", "deliver", "make"})  # fmt: skip
+
+
+def _writing_author(tok: Token, index: EntityIndex) -> list[Entity]:
+    """Who issued "the commentary" or "the statement" the text mentioned before: "Rodong Sinmun
+    carried a commentary denouncing ... The commentary warned ..." (the latest such verb with
+    the same noun as its object, in an earlier parsed sentence)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return []
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    for j in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        obj = doc[j]
+        if obj.lemma_.lower() != lemma or obj.dep_ != "dobj":
+            continue
+        verb = obj.head
+        if verb.lemma_.lower() in _ISSUING:
+            return [e for s in subjects(verb)[0] for e in entities_of(s, index)]
+    return []
 
 
 def _person_above(tok: Token, index: EntityIndex) -> Token | None:
@@ -739,12 +762,15 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         trig.type == "SANCTION"
         and head.pos_ == "NOUN"
         and head.dep_ == "pobj"
-        and head.head.lower_ == "under"
+        and head.head.lower_ in ("under", "on")
         and head.head.head.lemma_.lower() in ("be", "remain", "stay", "fall", "come")
     ):
-        # "Both countries are under heavy Western sanctions": the subject bears them
+        # "Both countries are under heavy Western sanctions", "X has been on South Korea's
+        # export blacklist": the subject bears them
         for s in (c for c in head.head.head.children if c.dep_ in ("nsubj", "nsubjpass")):
-            args.add(args.targets, entities_of(s, index, goods))
+            bearers = entities_of(s, index, goods)
+            args.add(args.targets, bearers)
+            args.actors = [e for e in args.actors if e not in bearers]
     listed = listed_parties(head)
     if listed:  # "Those designated include X and Y", "Among those listed are X and Y"
         args.targets = [e for e in args.targets if e.type != "Place"]

@@ -73,6 +73,8 @@ def _gerund(tok: Token) -> bool:
 
 def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
+        objs.append(tok.head)  # "the joint statement released after the meeting"
     if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_.lower() == "be":
         objs += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "have been [frozen]"
     # "missiles that Russia fired": the relative pronoun stands for the noun

@@ -1062,3 +1062,22 @@ def test_events_exchange_gives_the_transfer_its_receiver(run: Run) -> None:
               "worries Seoul.")  # fmt: skip
     found = [(names(out, v["actors"]), names(out, v["targets"])) for v in events(out, "AID")]
     assert (["Russia"], ["North Korea"]) in found and (["North Korea"], ["Russia"]) in found
+
+
+def test_events_writing_speaks_for_whoever_issued_it(run: Run) -> None:
+    out = run("Rodong Sinmun on Monday carried a commentary on the drills. The commentary "
+              "warned Washington that it would pay a heavy price.")  # fmt: skip
+    v = _one(out, "THREATEN")
+    assert names(out, v["actors"]) == ["Rodong Sinmun"]
+
+
+def test_events_statement_released_is_no_concession(run: Run) -> None:
+    out = run("Seoul studied the joint statement released by Moscow and Pyongyang on Friday.")
+    assert events(out, "CONCEDE") == []
+
+
+def test_events_being_on_a_blacklist_is_being_sanctioned(run: Run) -> None:
+    out = run("The Kazan Optical Plant has been on Japan's export blacklist since 2023.")
+    v = _one(out, "SANCTION")
+    assert names(out, v["actors"]) == ["Japan"]
+    assert names(out, v["targets"]) == ["Kazan Optical Plant"]
