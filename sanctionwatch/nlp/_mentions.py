@@ -230,11 +230,11 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
     if (
         etype in (PERSON, PLACE_T)
-        and start > 0
-        and doc[start - 1].lower_ in _data.organisation_cues()
+        and ((start > 0 and doc[start - 1].lower_ in _data.organisation_cues())
+             or _company_apposition(doc, end))
         and not korean_name(doc, start, end)
-    ):
-        etype = ORGANIZATION  # "the Sydney-based exchange Koala Coin"
+    ):  # fmt: skip
+        etype = ORGANIZATION  # "the Sydney-based exchange Koala Coin", "X, a Dubai firm,"
     if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
         doc, start, out
     ):
@@ -277,6 +277,47 @@ def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 out.append((start, comma))
                 taken.update(range(start, comma))
                 break
+    return out
+
+
+def _company_apposition(doc: Doc, comma: int) -> bool:
+    """Whether the comma at ``comma`` opens an apposition naming a company: ", the
+    Bishkek-registered front company", ", a Shenzhen electronics firm"."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return False
+    if comma + 2 >= len(doc) or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return False
+    cues = _data.organisation_cues()
+    for t in doc[comma + 2 : min(comma + 8, len(doc))]:
+        if t.lower_ in cues:
+            return True
+        if (t.is_punct and t.text != "-") or t.pos_ == "ADP" or is_title_word(t):
+            return False  # "a research fellow at the Asan Institute": a person's
+    return False
+
+
+def _apposed_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed that an apposition marks as organisations: "Altyn Trade, the
+    Bishkek-registered front company," (two to four capitalised words before a comma, then
+    "a"/"the" and a company word within a few words)."""
+    out = []
+    for comma in positions(doc, (",",)):
+        if not _company_apposition(doc, comma):
+            continue
+        for n in (4, 3, 2):
+            start = comma - n
+            if start < 0 or taken.intersection(range(start, comma)):
+                continue
+            words = doc[start:comma]
+            if not all(t.is_alpha and t.is_title and not t.is_stop for t in words):
+                continue
+            if any(is_title_word(t) for t in words):
+                continue
+            if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+                continue  # the name goes on to the left
+            out.append((start, comma))
+            taken.update(range(start, comma))
+            break
     return out
 
 
@@ -473,6 +514,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(Mention(a, b, VESSEL) for a, b in vessel_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
+    mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _apposed_bodies(doc, taken))
     mentions.sort(key=lambda m: m.start)
     _vessel_lists(doc, mentions)
     mentions = _drop_overlaps(mentions)

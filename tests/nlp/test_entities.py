@@ -388,3 +388,12 @@ def test_entities_names_listed_after_vessels_are_vessels(run: Run) -> None:
 def test_entities_naval_ranks_are_titles(run: Run) -> None:
     out = run("Kim met the flotilla commander, Rear Admiral Ivan Petrov, in Wonsan.")
     assert by_name(out)["Ivan Petrov"]["type"] == "Person"
+
+
+def test_entities_apposition_with_a_company_word_names_an_organisation(run: Run) -> None:
+    out = run("Officials believe that Tengri Link, the Almaty-registered front company, "
+              "forwarded the machine tools to Russia.")  # fmt: skip
+    assert by_name(out)["Tengri Link"]["type"] == "Organization"
+    aid = [v for v in out["events"] if v["type"] == "AID"]
+    by_id = {e["id"]: e["name"] for e in out["entities"]}
+    assert [[by_id[i] for i in v["actors"]] for v in aid] == [["Tengri Link"]]
