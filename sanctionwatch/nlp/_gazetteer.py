@@ -1,5 +1,5 @@
 """The gazetteer: countries, capitals, places, international bodies, news media and government
-agencies from the data tables.
+agencies from the data tables, and the names on the loaded sanctions lists.
 
 A pipeline component, registered as ``sanctionwatch_gazetteer_v1`` (spaCy allows no dots in
 factory names). It matches the names in ``countries.yaml``, ``bodies.yaml``, ``media.yaml`` and
@@ -8,9 +8,18 @@ below and the country code (or body, outlet or agency name) as the span's ``kb_i
 replaces the statistical entities it overlaps, unless one of those is an organisation,
 facility, person or location that strictly contains it ("Russian Defence Ministry" stays an ORG,
 "East China Sea" a location).
+
+Names on the loaded lists are added with :meth:`Gazetteer.add_listed` (``extract`` does it with
+its linker's names): people, organisations and vessels of two words or more, matched whatever
+their case as long as the text writes them as a name ("Korea Mining Development Trading
+Corporation" for "KOREA MINING DEVELOPMENT TRADING CORPORATION"), and capitalised one-word
+names (acronyms such as "KOMID") as written. They get the label ``SW_LISTED`` and the entity
+type as ``kb_id_``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -29,6 +38,8 @@ __all__ = [
     "DEMONYM",
     "FACTORY",
     "GAZETTEER_LABELS",
+    "LISTED",
+    "LISTED_TYPES",
     "MEDIA",
     "PLACE",
     "SEAT",
@@ -49,9 +60,14 @@ PLACE = "SW_PLACE"
 BODY = "SW_BODY"
 MEDIA = "SW_MEDIA"
 AGENCY = "SW_AGENCY"
+LISTED = "SW_LISTED"
 GAZETTEER_LABELS = frozenset(
-    {COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY, BODY_SEAT, MEDIA, AGENCY}
+    {COUNTRY, DEMONYM, CAPITAL, SEAT, PLACE, BODY, BODY_SEAT, MEDIA, AGENCY, LISTED}
 )
+#: Entity types a listed name can have.
+LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
+# Small words a name written as a name may hold in lower case.
+_NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "al", "bin", "&", "-", "'s"})
 # Statistical labels that keep a longer span containing a gazetteer name.
 _CONTAINERS = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
 
@@ -73,6 +89,7 @@ class Gazetteer:
         self.name = name
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, tuple[str, str]] = {}
+        self._table_names: set[str] = set()
         for country in _data.countries().values():
             groups = {
                 COUNTRY: (country.name, *country.names),
@@ -91,11 +108,43 @@ class Gazetteer:
             self._add(nlp, MEDIA, outlet, (outlet, *names))
         for agency, (_, names) in _data.agencies().items():
             self._add(nlp, AGENCY, agency, (agency, *names))
+        self._nlp = nlp
+        self._listed = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._listed_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._listed_seen: set[tuple[str, str]] = set()
+
+    def add_listed(self, names: Iterable[tuple[str, str]]) -> int:
+        """Add names from sanctions lists, as ``(name, entity type)``; return how many were new.
+
+        Names of one word are kept only when capitalised, alphabetic and not a person's; names
+        the data tables already hold (a country, a body) are left to the tables.
+        """
+        several: dict[str, list[Doc]] = {}
+        single: dict[str, list[Doc]] = {}
+        for name, etype in names:
+            name = " ".join(name.split())
+            if etype not in LISTED_TYPES or (name, etype) in self._listed_seen:
+                continue
+            self._listed_seen.add((name, etype))
+            if name.lower() in self._table_names or len(name) < 3:
+                continue
+            doc = self._nlp.make_doc(name)
+            if len(doc) > 1:
+                several.setdefault(etype, []).append(self._nlp.make_doc(name.lower()))
+            elif etype != "Person" and name[:1].isupper() and name.isalpha():
+                single.setdefault(etype, []).append(doc)
+        for matcher, patterns in ((self._listed, several), (self._listed_exact, single)):
+            for etype, docs in patterns.items():
+                key = f"{LISTED}|{etype}"
+                matcher.add(key, docs)
+                self._keys[self._nlp.vocab.strings[key]] = (LISTED, etype)
+        return sum(len(d) for d in several.values()) + sum(len(d) for d in single.values())
 
     def _add(self, nlp: Language, label: str, kb_id: str, phrases: tuple[str, ...]) -> None:
         if not phrases:
             return
         key = f"{label}|{kb_id}"
+        self._table_names.update(p.lower() for p in phrases)
         patterns = [nlp.make_doc(v) for p in phrases for v in _variants(p)]
         self.matcher.add(key, patterns)
         self._keys[nlp.vocab.strings[key]] = (label, kb_id)
@@ -112,6 +161,13 @@ class Gazetteer:
         for match_id, start, end in self.matcher(doc):
             label, kb_id = self._keys[match_id]
             spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
+        if self._listed_seen:
+            found = [*self._listed(doc), *self._listed_exact(doc)]
+            for match_id, start, end in found:
+                if not _written_as_name(doc[start:end]):
+                    continue  # "the green pine trade" in running text is no name
+                label, kb_id = self._keys[match_id]
+                spans.append(Span(doc, start, end, label=label, kb_id=kb_id))
         # Longest first; on a tie the one reaching further right ("the North Korean" is the
         # demonym "North Korean", not "the North").
         spans.sort(key=lambda s: (-(s.end - s.start), -s.end))
@@ -122,6 +178,14 @@ class Gazetteer:
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
         return chosen
+
+
+def _written_as_name(span: Span) -> bool:
+    """Whether every word of a span is capitalised (or a small name particle, or a number)."""
+    return all(
+        t.text[:1].isupper() or t.like_num or t.lower_ in _NAME_PARTICLES or not t.is_alpha
+        for t in span
+    ) and span[0].text[:1].isupper()
 
 
 def merge_entities(statistical: list[Span], table: list[Span]) -> list[Span]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-__all__ = ["LINKABLE_TYPES", "Linker"]
+__all__ = ["LINKABLE_TYPES", "Linker", "listed_names"]
 
 #: Entity types the nlp stage asks a linker about.
 LINKABLE_TYPES = frozenset({"Person", "Organization", "Vessel"})
@@ -20,3 +20,10 @@ class Linker(Protocol):
         """Contract link dicts (dataset, list_id, name, score, programs, explanation), best
         first, only those above the configured threshold."""
         ...
+
+
+def listed_names(linker: Linker | None) -> Iterable[tuple[str, str]]:
+    """The ``(name, entity type)`` pairs a linker's lists hold, for the gazetteer; none when the
+    linker does not say (its optional ``listed_names()`` method)."""
+    method = getattr(linker, "listed_names", None)
+    return method() if callable(method) else ()

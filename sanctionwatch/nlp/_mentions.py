@@ -26,6 +26,7 @@ from sanctionwatch.nlp._gazetteer import (
     COUNTRY,
     DEMONYM,
     GAZETTEER_LABELS,
+    LISTED,
     MEDIA,
     PLACE,
     SEAT,
@@ -87,6 +88,11 @@ def _table_mention(ent: Span) -> Mention | None:
         return Mention(ent.start, ent.end, COUNTRY_T, key=code, country=code)
     if label == PLACE:
         return Mention(ent.start, _hyphenated(ent.doc, ent.end), PLACE_T, country=code)
+    if label == LISTED:  # a name on a loaded sanctions list, typed as the list types it
+        country = None
+        if code == ORGANIZATION:  # "the Ministry of National Defence of the DPRK"
+            country = _country_after(ent.doc, ent.end) or _owner_country(ent.doc, ent.start)
+        return Mention(ent.start, ent.end, code, country=country)
     if label == BODY_SEAT:  # "urged Brussels to": the EU; "talks in Brussels": a place
         if capital_is_place(ent.doc, ent.start):
             return Mention(ent.start, ent.end, PLACE_T)

@@ -23,6 +23,17 @@ COMPATIBLE_SCHEMATA: dict[str, frozenset[str]] = {
 MAX_LINKS = 10
 
 
+# FollowTheMoney schemata of list entries -> extraction entity types.
+_SCHEMA_TYPES = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "Company": "Organization",
+    "LegalEntity": "Organization",
+    "PublicBody": "Organization",
+    "Vessel": "Vessel",
+}
+
+
 class StoreLinker:
     """Link names to the active list snapshots in a store, with the screening engine.
 
@@ -54,6 +65,16 @@ class StoreLinker:
         if self._screener is None:
             self._screener = Screener.from_store(self.store, cache_dir=self.index_dir)
         return self._screener
+
+    def listed_names(self) -> list[tuple[str, str]]:
+        """Every name (and alias) on the active lists, as ``(name, entity type)``, for the
+        nlp stage's gazetteer."""
+        out: list[tuple[str, str]] = []
+        for record in self.screener.index.records:
+            etype = _SCHEMA_TYPES.get(record.schema)
+            if etype is not None:
+                out.extend((name, etype) for name in record.names)
+        return out
 
     def link(
         self, name: str, *, entity_type: str, countries: Sequence[str] = ()

@@ -59,3 +59,29 @@ def test_gazetteer_international_bodies_are_organizations(run: Run, text: str, n
 def test_gazetteer_keeps_longer_organisation_names(run: Run) -> None:
     out = run("The Russian Defence Ministry published a video.")
     assert by_name(out)["Russian Defence Ministry"]["type"] == "Organization"
+
+
+class _ListedLinker:
+    """A linker that also hands its list names to the gazetteer."""
+
+    def listed_names(self) -> list[tuple[str, str]]:
+        return [("SONGHWA JOINT VENTURE TRADING", "Organization"), ("KORYOLINK", "Organization"),
+                ("SEA BREEZE STAR", "Vessel"), ("PAK", "Person")]  # fmt: skip
+
+    def link(self, name: str, **_: Any) -> list[dict[str, Any]]:
+        return []
+
+
+def test_gazetteer_recognises_names_on_the_loaded_lists(nlp: Any) -> None:
+    from sanctionwatch.ingest._document import Document
+    from sanctionwatch.nlp import extract
+
+    text = ("Songhwa Joint Venture Trading chartered the Sea Breeze Star. KORYOLINK paid. "
+            "Pak said the songhwa joint venture trading model failed.")  # fmt: skip
+    out = extract(Document(text=text), nlp=nlp, linker=_ListedLinker())
+    types = {e["name"]: e["type"] for e in out["entities"]}
+    assert types["Songhwa Joint Venture Trading"] == "Organization"
+    assert types["Sea Breeze Star"] == "Vessel"
+    assert types["KORYOLINK"] == "Organization"
+    lower = [m for e in out["entities"] for m in e["mentions"] if m["text"].islower()]
+    assert lower == []  # a listed name in running lower-case text is no name

@@ -46,3 +46,9 @@ def test_linker_sees_only_active_snapshots(store: Store, linker: StoreLinker) ->
         make_issue([("Person", "KPi.001", ["YUN HO-JIN"], "DPRK")], sha256="f" * 64)
     )
     assert StoreLinker(store).link("Ri Pyong Chol", entity_type="Person") == []
+
+
+def test_linker_gives_its_listed_names_with_types(linker: StoreLinker) -> None:
+    names = set(linker.listed_names())
+    assert ("MUNITIONS INDUSTRY DEPARTMENT", "Organization") in names
+    assert any(etype == "Person" and "PYONG" in name for name, etype in names)
