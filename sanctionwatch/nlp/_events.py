@@ -268,9 +268,6 @@ def _urged(head: Token) -> bool:
     return False
 
 
-# Event nouns for the parties a sanction lists ("Among the new listings is X"); "Among them is
-# X" names no act, so it is no event.
-_LISTINGS = frozenset({"listing", "designation", "addition", "entry"})
 _LISTING_TRIGGER = Trigger("list", ("VERB",), "SANCTION", None)
 
 
@@ -285,8 +282,8 @@ def _among_listing(sent: Span, index: EntityIndex) -> Draft | None:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(c.dep_ in ("relcl", "acl") for c in pobj.children):
                 continue  # "among the firms that shipped ...", "among those listed": elsewhere
-            if pobj.lemma_.lower() not in _LISTINGS:
-                continue
+            if pobj.lemma_.lower() not in event_lexicon().listing_nouns:
+                continue  # "Among them is X" names no act, so it is no event
             named = [c for c in root.children if c.dep_ in ("nsubj", "attr")]
             named += [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
             targets: list[Entity] = []

@@ -78,8 +78,10 @@ class EventLexicon:
     triggers: dict[str, tuple[Trigger, ...]]
     light_verbs: frozenset[str]
     exchange_markers: tuple[str, ...]
-    #: Prepositions opening a list of the parties a sanction covers ("Among them is X").
+    #: Prepositions opening a list of the parties a sanction covers ("Among the listings is X").
     listing_cues: tuple[str, ...] = ()
+    #: The nouns such a list is of ("listing", "designation").
+    listing_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def event_lexicon() -> EventLexicon:
     light = frozenset(strs(data.get("light_verbs"), "light_verbs", name))
     markers = strs(data.get("exchange_markers"), "exchange_markers", name)
     cues = strs(data.get("listing_cues"), "listing_cues", name)
-    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues)
+    nouns = strs(data.get("listing_nouns"), "listing_nouns", name)
+    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues, nouns)
 
 
 @functools.cache
