@@ -174,7 +174,10 @@ def _from_phrase(sent: Span, index: EntityIndex, head: Token) -> dict[str, Any] 
             tokens = list(objs[0].subtree) if objs[0].i > last.i else [objs[0]]
             end = max(t.i for t in tokens) + 1
             src = sent.doc[objs[0].left_edge.i if objs[0].i > last.i else objs[0].i : end]
-            return {"entity": _source(src, index), "text": sent.doc[sent[i].i : end].text}
+            entity = _source(src, index)
+            if phrase == "per" and entity is None:
+                continue  # "$400 per worker": a rate, not a source
+            return {"entity": entity, "text": sent.doc[sent[i].i : end].text}
     return None
 
 

@@ -357,10 +357,14 @@ def _country_named_bodies(doc: Doc) -> list[tuple[int, int]]:
     the country, up to a body word or a legal form)."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != COUNTRY:
-            continue
+        if ent.label_ not in (COUNTRY, PLACE, CAPITAL):
+            continue  # "Amur Stroy Group LLC", "Iran Aircraft Manufacturing Industrial Company"
         j, last = ent.end, None
-        while j < min(ent.end + 6, ent.sent.end) and doc[j].is_alpha and doc[j].is_title:
+        while (
+            j < min(ent.end + 6, ent.sent.end)
+            and doc[j].is_alpha
+            and (doc[j].is_title or legal_form(doc[j]))
+        ):
             if doc[j].lower_ in _COMPANY_ENDS or legal_form(doc[j]):
                 last = j
             j += 1

@@ -133,3 +133,8 @@ def test_attribution_closing_denial_is_no_source(run: Run) -> None:
               "countries deny.")  # fmt: skip
     v = next(v for v in out["events"] if v["type"] == "ACCUSE")
     assert v["attribution"] is None
+
+
+def test_attribution_per_with_no_source_is_a_rate(run: Run) -> None:
+    out = run("Belarus shipped drones to Russia at about $20,000 per unit.")
+    assert _aid(out)["attribution"] is None

@@ -1081,3 +1081,20 @@ def test_events_being_on_a_blacklist_is_being_sanctioned(run: Run) -> None:
     v = _one(out, "SANCTION")
     assert names(out, v["actors"]) == ["Japan"]
     assert names(out, v["targets"]) == ["Kazan Optical Plant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amur Stroy Group LLC paid $9 million into accounts held by Sobaeksu Trading LLC.",
+         [("AID", ["Amur Stroy Group LLC"], ["Sobaeksu Trading LLC"])]),
+        ("Pyongyang warned that Seoul and Kyiv would pay dearly for it.",
+         [("THREATEN", ["North Korea"], ["South Korea", "Ukraine"])]),
+        ("Minsk invited Putin to pay a state visit to Belarus.",
+         [("REQUEST", ["Belarus"], ["Putin"]), ("CONSULT", ["Putin"], ["Belarus"])]),
+    ],
+)  # fmt: skip
+def test_events_paying_someone(run: Run, text: str, expected: list[Any]) -> None:
+    out = run(text)
+    found = [(v["type"], names(out, v["actors"]), names(out, v["targets"])) for v in out["events"]]
+    assert found == expected
