@@ -106,9 +106,30 @@ class EntityIndex:
                 else:
                     chain.insert(0, nxt)
                 s, e = nxt
-        if not joined:
+        out = [spans[a][1] for a, _ in chain if spans[a][1] is not own] if joined else []
+        if own.type == "Person":
+            out += [e for e in self._apposed_people(doc, chain[-1][1], spans) if e not in out]
+        return out
+
+    def _apposed_people(
+        self, doc: Doc, end: int, spans: dict[int, tuple[int, Entity]]
+    ) -> list[Entity]:
+        """People listed with their ages and towns between them: "charging Vardan Hakobyan, 52,
+        of Yerevan, Armenia, and Ruslan Tokarev, 44, of Bishkek" (the second person)."""
+        if end >= len(doc) or doc[end].text != ",":
             return []
-        return [spans[a][1] for a, _ in chain if spans[a][1] is not own]
+        out: list[Entity] = []
+        j = end
+        while j < min(end + 16, len(doc)):
+            tok = doc[j]
+            if tok.lower_ == "and" and doc[j - 1].text == "," and j + 1 in spans:
+                b_end, other = spans[j + 1]
+                subject = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(j + 1, b_end))
+                return [other] if other.type == "Person" and not subject else []
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("who", "which", "that", "with"):
+                return []
+            j += 1
+        return out
 
     def _spans(self) -> dict[int, tuple[int, Entity]]:
         if self._mention_spans is None:

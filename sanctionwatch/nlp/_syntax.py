@@ -285,6 +285,12 @@ def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
             if prep.lower_ in _OBJECT_PREPS
             else []
         )
+        # "returned an indictment charging X ... with smuggling": the charge's object
+        objs = [
+            d for o in objs
+            for d in ([d for a in o.children if a.dep_ == "acl" for d in a.children
+                       if d.dep_ == "dobj"] or [o])
+        ]  # fmt: skip
         named = [o for o in objs if _named(o)]
         if named:
             return named, []  # "accused Moscow of supplying", "sanctioned firms for buying"

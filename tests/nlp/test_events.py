@@ -1098,3 +1098,15 @@ def test_events_paying_someone(run: Run, text: str, expected: list[Any]) -> None
     out = run(text)
     found = [(v["type"], names(out, v["actors"]), names(out, v["targets"])) for v in out["events"]]
     assert found == expected
+
+
+def test_events_indictment_of_people_listed_with_ages_and_towns(run: Run) -> None:
+    out = run(
+        "A grand jury returned an indictment charging Vladimir Sokolov, 41, of Gyumri, "
+        "Armenia, and Oleg Sidorov, 39, of Bishkek, with smuggling electronics to Russia."
+    )
+    accused = _one(out, "ACCUSE")
+    assert names(out, accused["targets"]) == ["Vladimir Sokolov", "Oleg Sidorov"]
+    aid = _one(out, "AID")
+    assert names(out, aid["actors"]) == ["Vladimir Sokolov", "Oleg Sidorov"]
+    assert names(out, aid["targets"]) == ["Russia"]
