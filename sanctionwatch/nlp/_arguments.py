@@ -152,6 +152,8 @@ def entities_of(
         if not found and is_title_word(t):
             for pobj in _phrase_objects(t, ("of", "for", "at")):
                 found = found or index.refers(pobj)
+        if not found and is_title_word(t) and [c.lower_ for c in t.children] == ["the"]:
+            found = _earlier_office(t, index)  # "The spokesperson also accused ..."
         Arguments.add(out, found)
     return out
 
@@ -179,6 +181,23 @@ def _closing_speaker(tok: Token) -> bool:
 
 _ISSUING = frozenset({"issue", "carry", "release", "publish", "adopt", "run", "put", "send",
                       "circulate", "deliver", "make"})  # fmt: skip
+
+
+def _earlier_office(tok: Token, index: EntityIndex) -> list[Entity]:
+    """Whom a bare "the spokesperson" speaks for: the body or country the same office was said
+    to belong to earlier ("a spokesperson for the ministry", "the ministry's spokesperson")."""
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    for j in range(tok.i - 1, max(-1, tok.i - 400), -1):
+        prev = doc[j]
+        if prev.lemma_.lower() != lemma or not prev.has_head():
+            continue
+        owners = [e for o in _phrase_objects(prev, ("of", "for"))
+                  for e in entities_of(o, index)]  # fmt: skip
+        owners += [e for c in prev.children if c.dep_ in ("poss", "compound", "amod")
+                   for e in entities_of(c, index)]  # fmt: skip
+        if owners:
+            return owners
+    return []
 
 
 def _writing_author(tok: Token, index: EntityIndex) -> list[Entity]:

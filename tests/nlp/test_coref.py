@@ -178,3 +178,11 @@ def test_coref_a_countrys_ship_is_another_ship(run: Run) -> None:
               "ship at sea.")  # fmt: skip
     v = next(v for v in out["events"] if v["type"] == "AID")
     assert names(out, v["targets"]) == ["North Korea"]
+
+
+def test_coref_bare_office_speaks_for_whom_it_did_before(run: Run) -> None:
+    out = run("A spokesperson for the Foreign Ministry of Belarus called the report a lie. "
+              "The spokesperson also accused Poland of staging provocations.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "ACCUSE" and v["targets"])
+    assert names(out, v["targets"]) == ["Poland"]
+    assert v["actors"], out["entities"]
