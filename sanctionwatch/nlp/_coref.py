@@ -207,6 +207,8 @@ class Resolver:
             chosen = holders[:count] if m.count or len(holders) >= 2 else []
             return sorted(chosen, key=lambda e: e.first)
         kind = str(spec.get("type", "Country"))
+        if kind == "Party":
+            return self._parties(before, m.start, count)
         # "both companies": companies the text named, not the bodies and media of the tables
         candidates = [
             e for e in before if e.type == kind and (kind != "Organization" or e.key is None)
@@ -219,6 +221,23 @@ class Resolver:
         ))  # fmt: skip
         chosen = candidates[:count]
         return sorted(chosen, key=lambda e: e.first) if len(chosen) == count else []
+
+    def _parties(self, before: list[Entity], start: int, count: int) -> list[Entity]:
+        """ "The two sides": the latest ``count`` parties of one kind named in this sentence or
+        the two before, people or countries, of the kind named last ("Shoigu met Kim ... The
+        sides discussed": the two men; "Russia and Iran ... the sides": the two countries)."""
+        here = self.sent[start]
+
+        def last(e: Entity) -> int:
+            return max((x.start for x in e.mentions if x.start < start
+                        and here - 2 <= self.sent[x.start] <= here), default=-1)  # fmt: skip
+
+        recent = sorted((e for e in before if e.type in ("Person", "Country") and last(e) >= 0),
+                        key=last, reverse=True)  # fmt: skip
+        if not recent:
+            return []
+        same = [e for e in recent if e.type == recent[0].type][:count]
+        return sorted(same, key=lambda e: e.first) if len(same) == count else []
 
     def _pair(self, candidates: list[Entity], start: int) -> list[Entity] | None:
         """The latest two of ``candidates`` named together ("X and Y") in this sentence or

@@ -87,11 +87,12 @@ def title_at(doc: Doc, i: int, limit: int) -> int:
 
 def portfolio_at(doc: Doc, i: int) -> tuple[int, int] | None:
     """The portfolio of an office that covers token ``i``, as (start, end): "Terrorism and
-    Financial Intelligence" of "Under Secretary for Terrorism and Financial Intelligence"."""
+    Financial Intelligence" of "Under Secretary for Terrorism and Financial Intelligence",
+    "State Security" of "Minister of State Security"."""
     sent = doc[i].sent
     words = _data.portfolio_words()
     for k in range(i - 1, max(sent.start, i - 10) - 1, -1):
-        if doc[k].lower_ != "for":
+        if doc[k].lower_ not in ("for", "of"):
             continue
         if title_before(doc, k, sent.start) is None:
             return None

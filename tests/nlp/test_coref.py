@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from tests.nlp.helpers import events, names
 
 Run = Callable[..., dict[str, Any]]
@@ -186,3 +188,20 @@ def test_coref_bare_office_speaks_for_whom_it_did_before(run: Run) -> None:
     v = next(v for v in out["events"] if v["type"] == "ACCUSE" and v["targets"])
     assert names(out, v["targets"]) == ["Poland"]
     assert v["actors"], out["entities"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Sergei Lavrov met Wang Yi in Beijing. The two sides discussed Ukraine.",
+         ["Sergei Lavrov", "Wang Yi"]),
+        ("Russia and Iran held talks in Tehran. Both sides agreed to expand trade.",
+         ["Russia", "Iran"]),
+    ],
+)  # fmt: skip
+def test_coref_the_sides_are_the_parties_named_last(
+    run: Run, text: str, parties: list[str]
+) -> None:
+    out = run(text)
+    second = [v for v in out["events"] if v["type"] in ("CONSULT", "AGREE")][-1]
+    assert names(out, second["actors"]) == parties
