@@ -109,6 +109,12 @@ class Entity:
         return any(t in _data.leader_titles() for _, t in self.roles)
 
 
+# Last words of government services a text may call "the agency".
+_AGENCY_HEADS = frozenset({"guard", "service", "bureau", "administration", "police", "office",
+                           "directorate", "commission", "customs", "inspectorate", "command",
+                           "agency", "authority"})  # fmt: skip
+
+
 class Resolver:
     """Resolution over the entities built so far; ``sent`` maps a token to its sentence number."""
 
@@ -267,6 +273,10 @@ class Resolver:
             named = [e for e in before if str(word) in e.name.lower() or
                      any(str(word) in " ".join(a) for a in e.aliases) or
                      self._described(e, str(word))]  # fmt: skip
+            if not named and word == "agency":
+                # "the Philippine Coast Guard ... the agency said": a government service
+                named = [e for e in before if e.key not in _data.media()
+                         and any(a and a[-1] in _AGENCY_HEADS for a in e.aliases)]  # fmt: skip
             found = max(named, key=lambda e: max(x.start for x in e.mentions), default=None)
             if found is not None and not self._unnamed_since(found, m):
                 return found

@@ -205,3 +205,13 @@ def test_coref_the_sides_are_the_parties_named_last(
     out = run(text)
     second = [v for v in out["events"] if v["type"] in ("CONSULT", "AGREE")][-1]
     assert names(out, second["actors"]) == parties
+
+
+def test_coref_the_agency_is_the_government_service_named_before(run: Run) -> None:
+    out = run("South Korea's National Intelligence Service briefed lawmakers on Monday. The "
+              "agency said North Korea had shipped shells to Russia.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "AID")
+    source = v["attribution"]
+    assert source is not None and source["entity"] is not None
+    named = {e["id"]: e["name"] for e in out["entities"]}
+    assert named[source["entity"]] == "National Intelligence Service"
