@@ -234,8 +234,9 @@ def _stationed(head: Token, found: list[ItemMatch]) -> bool:
         p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
     ]
     people = any(item.category == "personnel" for _, item in found) or any(
-        t.lemma_.lower() in _MOVED_PEOPLE for t in moved
-    )
+        t.lemma_.lower() in _MOVED_PEOPLE or t.lower_ in ("more", "others") or t.like_num
+        for t in moved
+    )  # "could deploy several thousand more" (troops): a count of people
     return not people and not any(p in _DESTINATIONS for p in preps)
 
 

@@ -190,10 +190,10 @@ def _third_party_report(tok: Token, index: EntityIndex) -> bool:
             trig = trigger_for(v)
             if trig is None or trig.type not in _REPORTED_ACTS or not _conditions_ok(v, trig):
                 continue
-            if trig.needs_target and not any(
+            if trig.type == "AID" and not any(
                 c.dep_ == "dobj" or (c.dep_ == "dative" and c.lower_ != "for") for c in v.children
             ):
-                continue  # "would pay dearly for it": no act done to anyone
+                continue  # "would pay dearly for it": nothing handed to anyone
             doers = {e for s in subjects(v)[0] for e in index.refers(s)}
             if any(e.id not in speakers and not set(e.country) & speaker_countries for e in doers):
                 return True

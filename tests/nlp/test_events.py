@@ -1110,3 +1110,9 @@ def test_events_indictment_of_people_listed_with_ages_and_towns(run: Run) -> Non
     aid = _one(out, "AID")
     assert names(out, aid["actors"]) == ["Vladimir Sokolov", "Oleg Sidorov"]
     assert names(out, aid["targets"]) == ["Russia"]
+
+
+def test_events_deploying_more_of_the_troops_sent_stays_aid(run: Run) -> None:
+    out = run("Officials said North Korea had sent 11,000 troops to Russia and could deploy "
+              "several thousand more this year.")  # fmt: skip
+    assert {v["type"] for v in out["events"]} == {"AID"}
