@@ -13,6 +13,8 @@ name the giver when nothing else does.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from sanctionwatch.nlp._coref import Entity
@@ -20,10 +22,11 @@ from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import is_capital, is_title_word
-from sanctionwatch.nlp._syntax import subjects
+from sanctionwatch.nlp._syntax import ISSUING, subjects
 from sanctionwatch.nlp._triggers import trigger_for
 
 __all__ = [
+    "MOVED",
     "VEHICLES",
     "Arguments",
     "entities_of",
@@ -64,7 +67,7 @@ _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "secto
                            "effort", "development", "production", "capability"})  # fmt: skip
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
 # People who are moved, not acted on, by a transfer ("troops were sent").
-_MOVED = frozenset({"troop", "troops", "soldier", "worker", "labourer", "laborer", "engineer",
+MOVED = frozenset({"troop", "troops", "soldier", "worker", "labourer", "laborer", "engineer",
                     "specialist", "instructor", "pilot", "force", "unit", "personnel"})  # fmt: skip
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
@@ -179,18 +182,22 @@ def _closing_speaker(tok: Token) -> bool:
     return nxt is not None and nxt.pos_ == "VERB" and nxt.lemma_.lower() in verbs
 
 
-_ISSUING = frozenset({"issue", "carry", "release", "publish", "adopt", "run", "put", "send",
-                      "circulate", "deliver", "make"})  # fmt: skip
+# Verbs that put out a writing a later "the commentary" may refer to ("carried a commentary").
+_PUTTING_OUT = ISSUING | {"carry", "adopt", "run", "send", "circulate"}
+
+
+def _earlier_same_word(tok: Token, reach: int = 400) -> Iterator[Token]:
+    """Earlier tokens of the document with the lemma of ``tok``, latest first."""
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    for j in range(tok.i - 1, max(-1, tok.i - reach), -1):
+        if doc[j].lemma_.lower() == lemma:
+            yield doc[j]
 
 
 def _earlier_office(tok: Token, index: EntityIndex) -> list[Entity]:
     """Whom a bare "the spokesperson" speaks for: the body or country the same office was said
     to belong to earlier ("a spokesperson for the ministry", "the ministry's spokesperson")."""
-    doc, lemma = tok.doc, tok.lemma_.lower()
-    for j in range(tok.i - 1, max(-1, tok.i - 400), -1):
-        prev = doc[j]
-        if prev.lemma_.lower() != lemma or not prev.has_head():
-            continue
+    for prev in _earlier_same_word(tok):
         owners = [e for o in _phrase_objects(prev, ("of", "for"))
                   for e in entities_of(o, index)]  # fmt: skip
         owners += [e for c in prev.children if c.dep_ in ("poss", "compound", "amod")
@@ -206,14 +213,9 @@ def _writing_author(tok: Token, index: EntityIndex) -> list[Entity]:
     the same noun as its object, in an earlier parsed sentence)."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
         return []
-    doc, lemma = tok.doc, tok.lemma_.lower()
-    for j in range(tok.i - 1, max(-1, tok.i - 400), -1):
-        obj = doc[j]
-        if obj.lemma_.lower() != lemma or obj.dep_ != "dobj":
-            continue
-        verb = obj.head
-        if verb.lemma_.lower() in _ISSUING:
-            return [e for s in subjects(verb)[0] for e in entities_of(s, index)]
+    for obj in _earlier_same_word(tok):
+        if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _PUTTING_OUT:
+            return [e for s in subjects(obj.head)[0] for e in entities_of(s, index)]
     return []
 
 
@@ -640,7 +642,7 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         for t in active:
             args.add(args.actors, entities_of(t, index, goods))
         for t in passive:
-            if trig.type in _TRANSFERS and (t.i in goods or t.lemma_.lower() in _MOVED):
+            if trig.type in _TRANSFERS and (t.i in goods or t.lemma_.lower() in MOVED):
                 # "North Korean workers could be sent to ...": what moves, and from where
                 args.add(args.from_phrase, entities_of(t, index))
                 continue

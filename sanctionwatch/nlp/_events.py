@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from sanctionwatch.nlp._arguments import (
+    MOVED,
     VEHICLES,
     Arguments,
     entities_of,
@@ -181,10 +182,7 @@ _DESIGNATING = frozenset({"list", "designate", "sanction", "target", "name", "ad
 _DEPLOYING = frozenset({"deploy", "deployment", "station", "position"})
 _POSITIONS = frozenset({"near", "along", "across", "around", "inside", "at", "on"})
 _DESTINATIONS = frozenset({"to", "into", "toward", "towards", "in", "for"})
-_MOVED_PEOPLE = frozenset({
-    "troop", "soldier", "unit", "force", "personnel", "worker", "battalion", "brigade",
-    "contingent", "specialist", "engineer",
-})  # fmt: skip
+_MOVED_PEOPLE = MOVED | {"battalion", "brigade", "contingent"}
 _MOVING = frozenset({"send", "dispatch", "fly", "deploy", "move", "station", "sail"})
 # War machines a country moves about itself rather than hands over.
 _PLATFORMS = frozenset({"carrier", "bomber", "warship", "destroyer", "submarine", "frigate",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -262,27 +263,38 @@ def _based_prefix(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _name_before(
+    doc: Doc, comma: int, taken: set[int], sizes: tuple[int, ...], opens: Callable[[int], bool]
+) -> tuple[int, int] | None:
+    """The longest run of ``sizes`` capitalised words (no title word) ending at ``comma`` whose
+    start ``opens`` accepts, not yet taken."""
+    for n in sizes:
+        start = comma - n
+        if start < 0 or taken.intersection(range(start, comma)):
+            continue
+        words = doc[start:comma]
+        if not all(t.is_alpha and t.is_title and not t.is_stop for t in words):
+            continue
+        if any(is_title_word(t) for t in words) or not opens(start):
+            continue
+        return start, comma
+    return None
+
+
 def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER missed that an apposition with a title marks as people: "Esmaeil Baghaei,
     the Iranian foreign ministry's spokesman," (two or three capitalised words opening a
     clause)."""
+
+    def opens(start: int) -> bool:  # a clause opens with the name
+        return start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space
+
     out = []
     for comma in positions(doc, (",",)):
-        for n in (3, 2):
-            start = comma - n
-            if start < 0 or taken.intersection(range(start, comma)):
-                continue
-            words = doc[start:comma]
-            if not all(t.is_alpha and t.is_title and not t.is_stop for t in words):
-                continue
-            if any(is_title_word(t) for t in words):
-                continue
-            if start > 0 and not (doc[start - 1].is_punct or doc[start - 1].is_space):
-                continue  # a clause opens with the name
-            if titled_apposition(doc, comma, reach=8):
-                out.append((start, comma))
-                taken.update(range(start, comma))
-                break
+        found = _name_before(doc, comma, taken, (3, 2), opens)
+        if found is not None and titled_apposition(doc, comma, reach=8):
+            out.append(found)
+            taken.update(range(*found))
     return out
 
 
@@ -306,24 +318,19 @@ def _apposed_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER missed that an apposition marks as organisations: "Altyn Trade, the
     Bishkek-registered front company," (two to four capitalised words before a comma, then
     "a"/"the" and a company word within a few words)."""
+
+    def opens(start: int) -> bool:  # the name does not go on to the left
+        before = doc[start - 1] if start else None
+        return before is None or not before.text[:1].isupper() or bool(before.is_sent_start)
+
     out = []
     for comma in positions(doc, (",",)):
         if not _company_apposition(doc, comma):
             continue
-        for n in (4, 3, 2):
-            start = comma - n
-            if start < 0 or taken.intersection(range(start, comma)):
-                continue
-            words = doc[start:comma]
-            if not all(t.is_alpha and t.is_title and not t.is_stop for t in words):
-                continue
-            if any(is_title_word(t) for t in words):
-                continue
-            if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
-                continue  # the name goes on to the left
-            out.append((start, comma))
-            taken.update(range(start, comma))
-            break
+        found = _name_before(doc, comma, taken, (4, 3, 2), opens)
+        if found is not None:
+            out.append(found)
+            taken.update(range(*found))
     return out
 
 

@@ -13,6 +13,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "ISSUING",
     "governors",
     "has_syntax",
     "name_like",
@@ -42,7 +43,8 @@ _INTENT_NOUNS = frozenset({
 # Prepositions whose gerund is done by the governing verb's object ("accused X of supplying").
 _OBJECT_PREPS = frozenset({"of", "for", "from", "with"})
 # Verbs whose statement object speaks for their subject ("issued a statement accusing X").
-_ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
+#: Verbs that put out a writing ("issued a statement", "released a report").
+ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
 # Conjunctions the parser takes for prepositions ("after [Russia] signed": Russia as its object).
 _SUBORDINATORS = frozenset({
     "after", "before", "since", "until", "till", "once", "because", "while", "as", "when",
@@ -190,7 +192,7 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return subjects(head.head, depth + 1)  # "accepted an invitation to visit": who accepts
         if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and v.tag_ == "VBG":
             gov = head.head if head.dep_ == "dobj" else head.head.head
-            if gov.pos_ == "VERB" and gov.lemma_.lower() in _ISSUING:
+            if gov.pos_ == "VERB" and gov.lemma_.lower() in ISSUING:
                 return subjects(gov, depth + 1)  # "issued a statement accusing X": its issuer
         return ([], [head]) if v.tag_ == "VBN" else ([head], [])
     return [], []
@@ -199,7 +201,7 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
 _SAYING = frozenset({"say", "believe", "allege", "claim", "think", "assess", "report", "suspect"})
 
 
-_SPEECH_ACTS = frozenset({
+_SPEECH_VERBS = frozenset({
     "urge", "call", "condemn", "warn", "thank", "accuse", "reject", "demand", "ask", "appeal",
     "praise", "criticise", "criticize", "denounce", "slam", "welcome", "vow", "pledge", "blame",
     "invite", "press", "dismiss",
@@ -212,7 +214,7 @@ def _speakers_own_act(v: Token) -> bool:
     Beijing had lodged representations and urged Tokyo to ...", "Choe said the DPRK would never
     abandon ... and condemned Washington" (not Beijing's, not the DPRK's)."""
     clause = v.head
-    if v.dep_ != "conj" or clause.dep_ != "ccomp" or v.lemma_.lower() not in _SPEECH_ACTS:
+    if v.dep_ != "conj" or clause.dep_ != "ccomp" or v.lemma_.lower() not in _SPEECH_VERBS:
         return False
     if v.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass", "nsubj") for c in v.children):
         return False
