@@ -296,11 +296,27 @@ class Resolver:
         return None if self._unnamed_since(found, m) else found
 
     def _described(self, e: Entity, word: str) -> bool:
-        """Whether a mention of ``e`` came right after the word: "state news agency IRNA"."""
+        """Whether a mention of ``e`` came right after the word ("state news agency IRNA") or
+        before an apposition with it ("Shandong Haoyu Petrochemical, a teapot refinery")."""
         doc = self.doc
-        return doc is not None and any(
-            x.start > 0 and doc[x.start - 1].lower_ == word for x in e.mentions
-        )
+        if doc is None:
+            return False
+        for x in e.mentions:
+            if x.start > 0 and doc[x.start - 1].lower_ == word:
+                return True
+            if x.start > 1 and doc[x.start - 1].text == "," and any(
+                t.lemma_.lower() == word for t in doc[max(0, x.start - 5) : x.start - 1]
+            ):
+                return True  # "One of those refineries, Shandong Haoyu Petrochemical"
+            if x.end + 1 < len(doc) and doc[x.end].text == "," and doc[x.end + 1].lower_ in (
+                "a", "an", "the"
+            ):
+                for t in doc[x.end + 2 : min(x.end + 8, len(doc))]:
+                    if t.lower_ == word:
+                        return True
+                    if t.is_punct and t.text != "-":
+                        break
+        return False
 
     def _unnamed_since(self, e: Entity, m: Mention) -> bool:
         """Whether the description's noun was used, after ``e`` was last mentioned, for
@@ -309,6 +325,11 @@ class Resolver:
             return False
         last = max((x.end for x in e.mentions if x.end <= m.start), default=m.start)
         doc = self.doc
+        if last < len(doc) and doc[last].text == ",":
+            # "Shandong Haoyu Petrochemical, a teapot refinery in Dongying,": the apposition
+            # describes the name, it introduces nothing else
+            last = next((t.i for t in doc[last + 1 : m.start] if t.is_punct and t.text != "-"),
+                        last)  # fmt: skip
         return any(
             t.lower_ == m.word
             # "agency spokesman Wisnu Pramandita": the word modifies a title, it names no one

@@ -215,3 +215,18 @@ def test_coref_the_agency_is_the_government_service_named_before(run: Run) -> No
     assert source is not None and source["entity"] is not None
     named = {e["id"]: e["name"] for e in out["entities"]}
     assert named[source["entity"]] == "National Intelligence Service"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shandong Haoyu Petrochemical, a teapot refinery in Dongying, bought the oil. The "
+        "refinery was designated by the US Treasury in March.",
+        "One of those refineries, Shandong Haoyu Petrochemical in Dongying, bought the oil. The "
+        "refinery was designated by the US Treasury in March.",
+    ],
+)
+def test_coref_definite_refers_to_the_name_an_apposition_describes(run: Run, text: str) -> None:
+    out = run(text)
+    v = next(v for v in out["events"] if v["type"] == "SANCTION")
+    assert names(out, v["targets"]) == ["Shandong Haoyu Petrochemical"]
