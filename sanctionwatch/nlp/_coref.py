@@ -46,8 +46,8 @@ def _main_subject_of(tok: Token) -> Token | None:
     """The subject of the sentence's main verb, when ``tok`` stands in a clause below it:
     "The SAE BYOL was designated after the Panel found that it had ..." -> SAE BYOL."""
     root = tok.sent.root
-    if tok.head == root or tok.head.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp"):
-        return None
+    if tok.head == root or tok.head.dep_ not in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj"):
+        return None  # "... was designated by the Treasury, but it has continued": the refinery
     subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
     return subj[0] if subj else None
 

@@ -230,3 +230,10 @@ def test_coref_definite_refers_to_the_name_an_apposition_describes(run: Run, tex
     out = run(text)
     v = next(v for v in out["events"] if v["type"] == "SANCTION")
     assert names(out, v["targets"]) == ["Shandong Haoyu Petrochemical"]
+
+
+def test_coref_it_in_a_joined_clause_is_the_main_subject_not_the_agent(run: Run) -> None:
+    out = run("Kum Hae Shipping was designated by the Treasury in May, but it has continued to "
+              "receive North Korean coal.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "AID")
+    assert names(out, v["targets"]) == ["Kum Hae Shipping"]
