@@ -83,7 +83,10 @@ class EntityIndex:
             while True:
                 j = e if step == 1 else s - 1
                 seps = []
-                while 0 <= j < len(doc) and doc[j].lower_ in (",", "and", "or"):
+                while 0 <= j < len(doc) and (
+                    doc[j].lower_ in (",", "and", "or")
+                    or (doc[j].text == "-" and own.type == "Country")  # "Russian-Iranian"
+                ):
                     seps.append(doc[j].lower_)
                     j += step
                 if not seps or not (0 <= j < len(doc)):
@@ -100,7 +103,7 @@ class EntityIndex:
                                doc[i].head.i in range(*nxt) for a, b in chain
                                for i in range(a, b)):
                     break  # fmt: skip
-                joined = joined or any(w in ("and", "or") for w in seps)
+                joined = joined or any(w in ("and", "or", "-") for w in seps)
                 if step == 1:
                     chain.append(nxt)
                 else:

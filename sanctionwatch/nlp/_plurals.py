@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._coref import Entity
@@ -100,6 +100,10 @@ def _plural_pronouns(
     for i in positions(doc, _data.anaphora().pronouns.get("plural", ())):
         if i in groups:
             continue
+        urged = _urged_ones(doc[i], by_token)
+        if len(urged) >= 2:
+            groups[i] = urged  # "call on Tehran, Pyongyang and Minsk to cease their assistance"
+            continue
         sent = doc[i].sent
         first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         subject = next(
@@ -130,6 +134,29 @@ def _plural_pronouns(
         several = subject.tag_ == "NNS" or bool(subject.conjuncts)  # "the US and its allies"
         if len(members) >= 2 or (members and several):
             groups[i] = members
+
+
+def _urged_ones(tok: Token, by_token: dict[int, Entity]) -> list[Entity]:
+    """The parties an object-control verb names, for a pronoun in the act they are urged to:
+    "We call on Tehran, Pyongyang and Minsk to cease their military assistance"."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "xcomp" and not (verb.dep_ == "advcl" and infinitive):
+        return []
+    gov = verb.head
+    objs = [c for c in gov.children if c.dep_ == "dobj"]
+    objs += [p for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
+             for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    out: list[Entity] = []
+    for o in objs:
+        for x in (o, *o.conjuncts, *(a for a in o.children if a.dep_ == "appos")):
+            for y in (x, *x.conjuncts):
+                e = by_token.get(y.i)
+                if e is not None and e not in out:
+                    out.append(e)
+    return out
 
 
 def _people_before(

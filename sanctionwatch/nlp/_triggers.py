@@ -145,8 +145,8 @@ def _covering_trigger(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    if head == tok or head.pos_ != "VERB":
-        return None
+    if head == tok or head.pos_ != "VERB" or tok.dep_ in ("nsubj", "csubj"):
+        return None  # "cooperation between X and Y was developing": the noun is the event
     trig = trigger_for(head)
     if trig is None:
         return None

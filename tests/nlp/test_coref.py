@@ -237,3 +237,9 @@ def test_coref_it_in_a_joined_clause_is_the_main_subject_not_the_agent(run: Run)
               "receive North Korean coal.")  # fmt: skip
     v = next(v for v in out["events"] if v["type"] == "AID")
     assert names(out, v["targets"]) == ["Kum Hae Shipping"]
+
+
+def test_coref_their_in_an_urged_act_is_the_urged_parties(run: Run) -> None:
+    out = run("We call on Tehran, Minsk and Pyongyang to cease their military support to Moscow.")
+    v = next(v for v in out["events"] if v["type"] in ("AID", "SUPPORT"))
+    assert sorted(names(out, v["actors"])) == ["Belarus", "Iran", "North Korea"]

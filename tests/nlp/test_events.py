@@ -1116,3 +1116,20 @@ def test_events_deploying_more_of_the_troops_sent_stays_aid(run: Run) -> None:
     out = run("Officials said North Korea had sent 11,000 troops to Russia and could deploy "
               "several thousand more this year.")  # fmt: skip
     assert {v["type"] for v in out["events"]} == {"AID"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Peskov said cooperation between Russia and Belarus was developing.",
+         ["Russia", "Belarus"]),
+        ("Russian-Iranian cooperation in the energy sector was also discussed.",
+         ["Iran", "Russia"]),
+    ],
+)  # fmt: skip
+def test_events_cooperation_as_subject_and_hyphenated_partners(
+    run: Run, text: str, actors: list[str]
+) -> None:
+    out = run(text)
+    v = _one(out, "COOPERATE")
+    assert sorted(names(out, v["actors"])) == sorted(actors)
