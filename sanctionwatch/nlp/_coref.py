@@ -269,6 +269,10 @@ class Resolver:
         kind = str(spec.get("type", ""))
         before = [e for e in self.entities if e.type == kind and e.first < m.start]
         word = spec.get("word")
+        if spec.get("body"):
+            # "the bloc", "the alliance": the international body named last
+            bodies = [e for e in before if e.key is not None and e.key in _data.bodies()]
+            return max(bodies, key=lambda e: max(x.start for x in e.mentions), default=None)
         if word and kind == "Organization":
             named = [e for e in before if str(word) in e.name.lower() or
                      any(str(word) in " ".join(a) for a in e.aliases) or

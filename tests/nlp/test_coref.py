@@ -243,3 +243,9 @@ def test_coref_their_in_an_urged_act_is_the_urged_parties(run: Run) -> None:
     out = run("We call on Tehran, Minsk and Pyongyang to cease their military support to Moscow.")
     v = next(v for v in out["events"] if v["type"] in ("AID", "SUPPORT"))
     assert sorted(names(out, v["actors"])) == ["Belarus", "Iran", "North Korea"]
+
+
+def test_coref_the_bloc_is_the_body_named_last(run: Run) -> None:
+    out = run("The European Union met on Monday. The bloc sanctioned three Iranian firms.")
+    v = next(v for v in out["events"] if v["type"] == "SANCTION")
+    assert names(out, v["actors"]) == ["European Union"]
