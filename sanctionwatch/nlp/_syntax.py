@@ -165,6 +165,16 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.children):
             return [], up_active + up_passive  # "X arrived ... and was greeted by Y"
         return up_active, up_passive
+    before = head.left_edge.i - 1
+    if (
+        v.dep_ == "acl"
+        and before >= 0
+        and head.doc[before].pos_ == "NOUN"  # right after the noun the clause is about
+        and head.tag_ == "NNS"
+        and any(c.dep_ == "nummod" or c.lower_ == "both" for c in head.children)
+        and not any(c.dep_ == "agent" for c in v.children)
+    ):
+        return [head], []  # "the treaty the two countries signed": a relative clause, not "signed"
     if v.dep_ == "amod" and v.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN"):
         return [], [head]  # "two captured soldiers": the soldiers were captured
     if v.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):

@@ -1133,3 +1133,9 @@ def test_events_cooperation_as_subject_and_hyphenated_partners(
     out = run(text)
     v = _one(out, "COOPERATE")
     assert sorted(names(out, v["actors"])) == sorted(actors)
+
+
+def test_events_treaty_the_two_countries_signed(run: Run) -> None:
+    out = run("Iran and Belarus met. Trade grew under the treaty the two countries signed in 2023.")
+    v = _one(out, "AGREE")
+    assert (names(out, v["actors"]), v["targets"]) == (["Iran", "Belarus"], [])
