@@ -249,3 +249,10 @@ def test_coref_the_bloc_is_the_body_named_last(run: Run) -> None:
     out = run("The European Union met on Monday. The bloc sanctioned three Iranian firms.")
     v = next(v for v in out["events"] if v["type"] == "SANCTION")
     assert names(out, v["actors"]) == ["European Union"]
+
+
+def test_coref_the_group_is_the_group_named_before(run: Run) -> None:
+    out = run("The FBI blamed the Lazarus Group for the theft. In June the group stole "
+              "$100 million from Atomic Wallet.")  # fmt: skip
+    v = [v for v in out["events"] if v["type"] == "ASSAULT"][-1]
+    assert names(out, v["actors"]) == ["Lazarus Group"]
