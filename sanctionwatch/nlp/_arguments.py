@@ -62,6 +62,8 @@ _FACING = frozenset({"face", "risk", "incur", "suffer"})
 _PORTS = frozenset({"port", "harbour", "harbor", "terminal", "refinery", "anchorage"})
 _USING = frozenset({"use", "employ", "fire", "launch", "deploy"})
 _VERDICTS = frozenset({"ACCUSE", "REJECT"})
+# Acts aimed "at" someone in words ("lashed out at Japan").
+_VERBAL_ATTACKS = frozenset({"ACCUSE", "THREATEN", "PROTEST"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
                            "effort", "development", "production", "capability"})  # fmt: skip
@@ -444,6 +446,8 @@ def _prep_args(
                 args.add(args.targets, others)
                 args.add(args.locations, places)
                 args.aimed = True
+            elif word == "at" and trig.type in _VERBAL_ATTACKS and others:
+                args.add(args.targets, others)  # "lashed out at Japan", "took aim at Seoul"
             elif word in _LOCATIVE_PREPS and trig.type == "AID" and _named_port(pobj, index):
                 # "discharged its cargo at the Chinese port of Qingdao": the port's country
                 args.add(args.targets, _named_port(pobj, index))

@@ -1139,3 +1139,9 @@ def test_events_treaty_the_two_countries_signed(run: Run) -> None:
     out = run("Iran and Belarus met. Trade grew under the treaty the two countries signed in 2023.")
     v = _one(out, "AGREE")
     assert (names(out, v["actors"]), v["targets"]) == (["Iran", "Belarus"], [])
+
+
+def test_events_lashing_out_at_someone_is_an_accusation(run: Run) -> None:
+    out = run("Maria Zakharova lashed out at Finland on Thursday.")
+    v = _one(out, "ACCUSE")
+    assert names(out, v["targets"]) == ["Finland"]
