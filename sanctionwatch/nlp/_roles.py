@@ -102,6 +102,17 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 continue
             out.append(Mention(tok.i, i + n, PERSON, kind="role", role=(country, title),
                                inner=demonym))  # fmt: skip
+        elif (
+            word in table.groups
+            and lower == "the"
+            and not count
+            and demonym is None
+            and table.groups[word].get("counted")
+            and _earlier_counted(doc, mentions, tok.i, doc[i].lemma_.lower()) is not None
+        ):
+            # "eleven Chinese firms ... the companies": the unnamed firms are their country's
+            code = _earlier_counted(doc, mentions, tok.i, doc[i].lemma_.lower())
+            out.append(Mention(tok.i, i + 1, COUNTRY_T, key=code, country=code))
         elif word in table.groups and (
             count
             or lower == "both"
@@ -123,6 +134,25 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
                                country=code))  # fmt: skip
     return out
+
+
+_PARTY_NOUNS = frozenset({"company", "firm", "entity"})
+
+
+def _earlier_counted(doc: Doc, mentions: list[Mention], before: int, lemma: str) -> str | None:
+    """The country of the latest group of companies named by a demonym before ``before``
+    ("eleven Chinese firms", "Chinese companies"), for a later "the companies"."""
+    if lemma not in _PARTY_NOUNS:
+        return None
+    ends = {m.end: m for m in mentions if m.type == "Country" and m.key is not None}
+    for j in range(before - 1, -1, -1):
+        tok = doc[j]
+        if tok.lemma_.lower() not in _PARTY_NOUNS or tok.tag_ != "NNS":
+            continue
+        m = ends.get(j)
+        if m is not None:
+            return m.key  # "eleven Chinese firms", "Chinese companies"
+    return None
 
 
 def _flag_state(doc: Doc, end: int) -> bool:

@@ -256,3 +256,10 @@ def test_coref_the_group_is_the_group_named_before(run: Run) -> None:
               "$100 million from Atomic Wallet.")  # fmt: skip
     v = [v for v in out["events"] if v["type"] == "ASSAULT"][-1]
     assert names(out, v["actors"]) == ["Lazarus Group"]
+
+
+def test_coref_the_companies_are_the_country_of_the_firms_named_before(run: Run) -> None:
+    out = run("Washington sanctioned eleven Chinese firms on Monday. The measures accuse the "
+              "companies of shipping drone engines to Russia.")  # fmt: skip
+    v = next(v for v in out["events"] if v["type"] == "AID")
+    assert names(out, v["actors"]) == ["China"]
