@@ -16,6 +16,12 @@ def _one(out: dict[str, Any], etype: str) -> dict[str, Any]:
     return found[0]
 
 
+def _roles(out: dict[str, Any], etype: str) -> tuple[list[str], list[str]]:
+    """The actor and target names of the one event of ``etype``."""
+    v = _one(out, etype)
+    return names(out, v["actors"]), names(out, v["targets"])
+
+
 def test_events_meet_subject_and_object(run: Run) -> None:
     out = run("Chinese President Xi Jinping met Kim Jong Un in Beijing on Tuesday.")
     v = _one(out, "CONSULT")
@@ -507,9 +513,7 @@ def test_events_fire_at_a_time_is_a_launch(run: Run) -> None:
 def test_events_argument_repairs(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 def test_events_they_after_a_country_s_soldiers(run: Run) -> None:
@@ -550,9 +554,7 @@ def test_events_apposition_stands_for_the_name(run: Run) -> None:
 def test_events_more_argument_structures(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 def test_events_the_two_officers_are_those_designated(run: Run) -> None:
@@ -611,9 +613,7 @@ def test_events_it_in_a_clause_below_the_main_one_is_its_subject(run: Run) -> No
 def test_events_yet_more_argument_structures(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 def test_events_held_a_summit_still_a_meeting_and_held_a_call_too(run: Run) -> None:
@@ -649,9 +649,7 @@ def test_events_the_visiting_premier_is_the_premier(run: Run) -> None:
 def test_events_light_verbs_destinations_and_movers(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 @pytest.mark.parametrize(
@@ -814,9 +812,7 @@ def test_events_lexicon_last_additions(run: Run, text: str, etype: str) -> None:
 def test_events_last_repairs(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 def test_events_carrying_out_launches_moves_no_goods(run: Run) -> None:
@@ -922,9 +918,7 @@ def test_events_office_with_portfolio_and_apposed_holder(run: Run) -> None:
 def test_events_counted_weapons_theft_and_patrols(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 @pytest.mark.parametrize(
@@ -1035,9 +1029,7 @@ def test_events_brussels_acting_is_the_eu(run: Run) -> None:
 def test_events_bombard_and_collect_payments(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 @pytest.mark.parametrize(
@@ -1052,9 +1044,7 @@ def test_events_bombard_and_collect_payments(
 def test_events_sanction_packages_and_expulsions(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
-    out = run(text)
-    v = _one(out, etype)
-    assert (names(out, v["actors"]), names(out, v["targets"])) == (actors, targets)
+    assert _roles(run(text), etype) == (actors, targets)
 
 
 def test_events_exchange_gives_the_transfer_its_receiver(run: Run) -> None:
