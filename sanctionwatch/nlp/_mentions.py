@@ -62,7 +62,7 @@ from sanctionwatch.nlp._spans import (
     titled_apposition,
     titled_name,
 )
-from sanctionwatch.nlp._syntax import has_syntax, positions
+from sanctionwatch.nlp._syntax import has_syntax, name_like, positions
 
 __all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
@@ -295,6 +295,33 @@ def _apposed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if found is not None and titled_apposition(doc, comma, reach=8):
             out.append(found)
             taken.update(range(*found))
+    return out
+
+
+def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER missed right after a title: "Foreign Ministry Spokesman Esmaeil Baghaei"
+    (two or three proper nouns, no title, place or date among them, then a word that is not a
+    name)."""
+    out = []
+    for k in range(1, len(doc) - 1):
+        if k in taken or title_before(doc, k, doc[k].sent.start) is None:
+            continue
+        for n in (3, 2):
+            if k + n > len(doc):
+                continue
+            end = _hyphenated(doc, k + n)
+            if taken.intersection(range(k, end)):
+                continue
+            words = [t for t in doc[k:end] if t.text != "-"]
+            if not all(
+                name_like(t) and t.is_alpha and t.ent_type_ in ("", "PERSON") for t in words
+            ) or any(is_title_word(t) for t in words):
+                continue
+            if end < len(doc) and name_like(doc[end]) and doc[end].sent == doc[k].sent:
+                continue
+            out.append((k, end))
+            taken.update(range(k, end))
+            break
     return out
 
 
@@ -531,6 +558,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(Mention(a, b, VESSEL) for a, b in vessel_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
+    mentions.extend(Mention(a, b, PERSON) for a, b in _titled_names(doc, taken))
     mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _apposed_bodies(doc, taken))
     mentions.sort(key=lambda m: m.start)
     _vessel_lists(doc, mentions)

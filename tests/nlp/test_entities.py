@@ -85,6 +85,23 @@ def test_entities_korean_names_whole_and_without_titles(run: Run, text: str, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Defence Ministry Spokesman Reza Talaei-Nik on Tuesday strongly condemned the vote.",
+            "Reza Talaei-Nik",
+        ),
+        (
+            "Foreign Ministry Spokesman Esmaeil Baghaei on Friday strongly condemned the raid.",
+            "Esmaeil Baghaei",
+        ),
+    ],
+)
+def test_entities_names_the_ner_missed_after_a_title(run: Run, text: str, name: str) -> None:
+    assert by_name(run(text))[name]["type"] == "Person"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Defence Minister of Belarus met the press.",
