@@ -191,6 +191,14 @@ def titles() -> tuple[str, ...]:
 
 
 @functools.cache
+def delegation_titles() -> frozenset[str]:
+    """Titles of those who speak for a country at a meeting, lower case, from ``titles.yaml``."""
+    name = "titles.yaml"
+    words = strs(load(name).get("delegation_titles"), "delegation_titles", name)
+    return frozenset(w.lower() for w in words)
+
+
+@functools.cache
 def portfolio_words() -> frozenset[str]:
     """Words of an office's portfolio after "for", lower case, from ``titles.yaml``."""
     name = "titles.yaml"

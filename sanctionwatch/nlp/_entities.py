@@ -381,7 +381,7 @@ def _add(e: Entity, doc: Doc, m: Mention) -> None:
         e.aliases.add(tokens_of(_display(doc, m)))
         if m.role is not None:
             e.roles.add(m.role)
-    elif m.kind == "role" and m.word == "bound" and m.role is not None:
+    elif m.kind == "role" and m.word in ("bound", "owned") and m.role is not None:
         e.roles.add(m.role)
     if m.country and m.country not in e.country:
         e.country.append(m.country)
@@ -473,6 +473,12 @@ def build_entities(doc: Doc) -> EntityIndex:
         if m.kind == "role" and m.word == "bound":
             pending.append(m)
             continue
+        if m.kind == "role" and m.word == "owned":
+            owner = by_token.get(m.start - 2)  # "China's representative": China
+            if owner is not None:
+                _add(owner, doc, m)
+                by_token.update(dict.fromkeys(range(m.start, m.end), owner))
+            continue
         if m.kind == "indefinite":
             ahead.append(m)  # "a Panama-flagged tanker": which one, only the whole text says
             continue
@@ -503,7 +509,7 @@ def build_entities(doc: Doc) -> EntityIndex:
             _counterpart(doc, m, found, res)
         by_token.update(dict.fromkeys(range(m.start, m.end), found))
         for bound in [
-            b for b in pending if b.end < m.start <= b.end + 2 and found.type == "Organization"
+            b for b in pending if b.end < m.start <= b.end + 2 and found.type == b.type
         ]:
             pending.remove(bound)
             _add(found, doc, bound)

@@ -41,7 +41,7 @@ def _follows_name(doc: Doc, i: int) -> bool:
 
 def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Mention]:
     """Role phrases, groups and definite descriptions in ``doc`` not covered by ``occupied``."""
-    from sanctionwatch.nlp._mentions import COUNTRY_T, ORGANIZATION, PERSON, Mention
+    from sanctionwatch.nlp._mentions import COUNTRY_T, PERSON, Mention
 
     table = _data.anaphora()
     demonyms = _data.demonyms()
@@ -56,8 +56,8 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 continue  # "X, a deputy director of Y": an apposition about X (see _relations)
             bound = _bound_role(doc, tok.i + 1, by_start, occupied)
             if bound is not None:
-                start, end, title = bound
-                out.append(Mention(start, end, ORGANIZATION, kind="role", role=(None, title),
+                start, end, title, kind = bound
+                out.append(Mention(start, end, kind, kind="role", role=(None, title),
                                    word="bound"))  # fmt: skip
                 continue
             vessel = _vessel_description(doc, tok.i + 1, table.definites)
@@ -96,8 +96,8 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             title = " ".join(t.lower_ for t in doc[i : i + n])
             bound = _bound_role(doc, i, by_start, occupied)
             if bound is not None:
-                start, end, title = bound
-                out.append(Mention(tok.i, end, ORGANIZATION, kind="role", role=(None, title),
+                start, end, title, kind = bound
+                out.append(Mention(tok.i, end, kind, kind="role", role=(None, title),
                                    word="bound"))  # fmt: skip
                 continue
             out.append(Mention(tok.i, i + n, PERSON, kind="role", role=(country, title),
@@ -133,6 +133,41 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 code = _body_country(doc, mentions, tok.i, word)
             out.append(Mention(tok.i, i + 1, str(spec["type"]), kind="definite", word=word,
                                country=code))  # fmt: skip
+    out.extend(_delegates(doc, mentions, occupied))
+    return out
+
+
+def _named_after(doc: Doc, end: int) -> bool:
+    """Whether a name is set off after token ``end``, maybe past a short place phrase: "the
+    representative of France, X,", "Pyongyang's ambassador in Tehran, X,"."""
+    for j in range(end, min(len(doc) - 1, end + 5)):
+        if doc[j].text == ",":
+            return name_like(doc[j + 1])
+        if doc[j].is_punct or doc[j].tag_.startswith("VB"):
+            return False
+    return False
+
+
+def _delegates(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Mention]:
+    """"China's representative", "the Russian Federation's delegate": role phrases that stand
+    for the country named before them (bound to it as "owned")."""
+    from sanctionwatch.nlp._mentions import COUNTRY_T, Mention
+
+    titles = _data.delegation_titles()
+    out = []
+    for m in mentions:
+        k = m.end + 1
+        if m.type != COUNTRY_T or k >= len(doc) or doc[m.end].text not in ("'s", "’s"):
+            continue
+        n = title_at(doc, k, len(doc))
+        title = " ".join(t.lower_ for t in doc[k : k + n])
+        if (
+            n
+            and title in titles
+            and not occupied.intersection(range(k, k + n))
+            and not _named_after(doc, k + n)
+        ):
+            out.append(Mention(k, k + n, COUNTRY_T, kind="role", role=(None, title), word="owned"))
     return out
 
 
@@ -224,9 +259,10 @@ def _body_country(doc: Doc, mentions: list[Mention], start: int, word: str) -> s
 
 def _bound_role(
     doc: Doc, i: int, by_start: dict[int, Mention], occupied: set[int]
-) -> tuple[int, int, str] | None:
+) -> tuple[int, int, str, str] | None:
     """A title followed by "for/of/at" and an organisation: "spokesperson for the Foreign
-    Ministry" -> (title start, title end, title)."""
+    Ministry" -> (title start, title end, title); or a delegation's title and a country: "the
+    representative of France"."""
     n = title_at(doc, i, len(doc))
     if not n or occupied.intersection(range(i, i + n)) or i + n + 1 >= len(doc):
         return None
@@ -234,6 +270,14 @@ def _bound_role(
         return None
     j = i + n + 1 + (1 if doc[i + n + 1].lower_ == "the" else 0)
     target = by_start.get(j) or by_start.get(i + n + 1)
-    if target is None or target.type != "Organization":
+    title = " ".join(t.lower_ for t in doc[i : i + n])
+    if target is None or not (
+        target.type == "Organization"
+        or (
+            target.type == "Country"
+            and title in _data.delegation_titles()
+            and not _named_after(doc, target.end)
+        )
+    ):
         return None
-    return i, i + n, " ".join(t.lower_ for t in doc[i : i + n])
+    return i, i + n, title, target.type

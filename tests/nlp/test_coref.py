@@ -263,3 +263,35 @@ def test_coref_the_companies_are_the_country_of_the_firms_named_before(run: Run)
               "companies of shipping drone engines to Russia.")  # fmt: skip
     v = next(v for v in out["events"] if v["type"] == "AID")
     assert names(out, v["actors"]) == ["China"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "The representative of France said the launch breached the resolutions. "
+            "She urged Pyongyang to return to talks.",
+            "France",
+        ),
+        (
+            "The speaker for Japan said the test was illegal. He urged Pyongyang to stop.",
+            "Japan",
+        ),
+        (
+            "Belarus's delegate rejected the draft. He urged Lithuania to open the border.",
+            "Belarus",
+        ),
+    ],
+)
+def test_coref_unnamed_delegate_and_its_pronoun_speak_for_the_country(
+    run: Run, text: str, country: str
+) -> None:
+    out = run(text)
+    (request,) = events(out, "REQUEST")
+    assert names(out, request["actors"]) == [country]
+
+
+def test_coref_delegate_named_in_apposition_is_the_person(run: Run) -> None:
+    out = run("The representative of Germany, Antje Leendertse, urged Pyongyang to stop.")
+    (request,) = events(out, "REQUEST")
+    assert names(out, request["actors"]) == ["Antje Leendertse"]
