@@ -70,7 +70,8 @@ _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "secto
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
 # People who are moved, not acted on, by a transfer ("troops were sent").
 MOVED = frozenset({"troop", "troops", "soldier", "worker", "labourer", "laborer", "engineer",
-                    "specialist", "instructor", "pilot", "force", "unit", "personnel"})  # fmt: skip
+                    "specialist", "instructor", "pilot", "force", "unit", "personnel", "developer",
+                    "programmer", "technician"})  # fmt: skip
 _AIMING = frozenset({"against", "to", "into", "toward", "towards"})
 _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 
@@ -664,6 +665,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             found = found or _noun_object_targets(obj, index, goods)
             if trig.type in _TRANSFERS and not trig.reverse and obj.i in goods:
                 found = found or _fused_receiver(obj, index, goods)
+            if trig.reverse and any(
+                x.i in goods or x.lemma_.lower() in MOVED for x in (obj, *obj.conjuncts)
+            ):
+                # "hired North Korean labourers": the people taken on come from their country
+                args.add(args.from_phrase, [e for e in found if e.type == "Country"])
+                found = [e for e in found if e.type != "Country"]
             args.add(args.targets, [e for e in found if e.type != "Place"])
             args.add(args.locations, [e for e in found if e.type == "Place"])
             holders.append(obj)

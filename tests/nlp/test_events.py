@@ -1135,3 +1135,30 @@ def test_events_lashing_out_at_someone_is_an_accusation(run: Run) -> None:
     out = run("Maria Zakharova lashed out at Finland on Thursday.")
     v = _one(out, "ACCUSE")
     assert names(out, v["targets"]) == ["Finland"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        # talks on the telephone
+        ("Lukashenko spoke by phone with President Pezeshkian on Sunday.", "CONSULT",
+         ["Lukashenko"], ["Pezeshkian"]),
+        # workers taken on come from their country; the employer receives them
+        ("Several Chinese fishing firms employed North Korean crews and labourers.", "AID",
+         ["North Korea"], ["China"]),
+        ("Mongolia denied having hired North Korean workers since 2017.", "AID",
+         ["North Korea"], ["Mongolia"]),
+        # training soldiers is military aid
+        ("Belarusian officers trained Venezuelan soldiers last year.", "AID",
+         ["Belarus"], ["Venezuela"]),
+        # fuel taken on from another ship comes from it
+        ("The tanker Sea Breeze took on fuel from the Iranian tanker Nasim.", "AID",
+         ["Nasim"], ["Sea Breeze"]),
+        # disputing another side's claims
+        ("Minsk disputes the Lithuanian account.", "REJECT", ["Belarus"], ["Lithuania"]),
+    ],
+)  # fmt: skip
+def test_events_lexicon_calls_hiring_training_disputes(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
