@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,10 @@ class Score:
     modality: list[int] = field(default_factory=lambda: [0, 0])
     attribution: list[int] = field(default_factory=lambda: [0, 0])
     notes: list[str] = field(default_factory=list)
+    #: Event counts by PLOVER type.
+    by_type: dict[str, Counts] = field(default_factory=dict)
+    #: Why gold events were missed, by kind (see :func:`_miss_kind`).
+    misses: Counter[str] = field(default_factory=Counter)
 
 
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -177,6 +182,24 @@ def _attribution_ok(pred: Any, gold: Any, mapping: dict[str, str]) -> bool:
     return bool(g and p) and (g in p or p in g)
 
 
+def _miss_kind(g: dict[str, Any], near: list[tuple[str, frozenset[str], frozenset[str]]]) -> str:
+    """Why a gold event found no match, from the predictions in its sentence: none there, only
+    other types, or the same type with other actors, other targets, or both."""
+    if not near:
+        return "nothing predicted in the sentence"
+    same = [(a, t) for kind, a, t in near if kind == g["type"]]
+    if not same:
+        return "only other types in the sentence"
+    actors, targets = frozenset(g["actors"]), frozenset(g["targets"])
+    if any(t == targets for _, t in same):
+        return "same type, actors differ" + (" (none found)" if not any(
+            a for a, t in same if t == targets) else "")  # fmt: skip
+    if any(a == actors for a, _ in same):
+        return "same type, targets differ" + (" (none found)" if not any(
+            t for a, t in same if a == actors) else "")  # fmt: skip
+    return "same type, actors and targets differ"
+
+
 def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool = False) -> None:
     """Add one case's counts to ``score``."""
     text, gold = case.doc.text, case.gold
@@ -220,7 +243,12 @@ def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool =
             if (_names(v["actors"], mapping), _names(v["targets"], mapping)) == want:
                 hit = v
                 break
+        score.by_type.setdefault(g["type"], Counts()).gold += 1
         if hit is None:
+            score.misses[_miss_kind(g, [
+                (v["type"], _names(v["actors"], mapping), _names(v["targets"], mapping))
+                for v in out["events"] if v["start"] < end and start < v["end"]
+            ])] += 1  # fmt: skip
             if verbose:
                 near = [
                     f"{v['type']} {sorted(_names(v['actors'], mapping))}->"
@@ -234,6 +262,7 @@ def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool =
             continue
         taken.add(hit["id"])
         matched += 1
+        score.by_type[g["type"]].tp += 1
         score.modality[1] += 1
         score.attribution[1] += 1
         if hit["modality"] == g["modality"]:
@@ -250,6 +279,8 @@ def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool =
                 f"@'{g['anchor']}'"
             )
     score.events.add(Counts(matched, len(out["events"]), len(gold["events"])))
+    for v in out["events"]:
+        score.by_type.setdefault(v["type"], Counts()).pred += 1
     if verbose:
         for v in out["events"]:
             if v["id"] not in taken:
@@ -283,6 +314,13 @@ def report(score: Score, split: str, n: int) -> dict[str, Any]:
     for name in ("modality", "attribution"):
         right, total = getattr(score, name)
         out[name] = {"accuracy": round(right / total, 3) if total else 0.0, "of": total}
+    out["events_by_type"] = {}
+    for etype, counts in sorted(score.by_type.items()):
+        p, r, f = counts.prf()
+        out["events_by_type"][etype] = {"precision": round(p, 3), "recall": round(r, 3),
+                                        "f1": round(f, 3), "tp": counts.tp,
+                                        "predicted": counts.pred, "gold": counts.gold}  # fmt: skip
+    out["missed_events"] = dict(score.misses.most_common())
     return out
 
 
@@ -294,6 +332,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every mismatch")
     parser.add_argument("--only", help="score only cases whose name contains this")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also print events by type and why gold events were missed (counts only)",
+    )
     args = parser.parse_args(argv)
     cases = read_split(args.split)
     if args.only:
@@ -313,6 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("modality", "attribution"):
         f = figures[name]
         print(f"  {name:12s} accuracy {f['accuracy']:.3f} over {f['of']} matched events")
+    if args.breakdown:
+        print("events by type:")
+        for etype, f in figures["events_by_type"].items():
+            print(f"  {etype:10s} P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}"
+                  f"   (tp {f['tp']}, predicted {f['predicted']}, gold {f['gold']})")  # fmt: skip
+        print("missed gold events, by what the sentence had:")
+        for kind, n in figures["missed_events"].items():
+            print(f"  {n:5d}  {kind}")
     return 0
 
 
