@@ -689,6 +689,17 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                     for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "with"):
                         _prep_args(pobj, trig, args, index, goods, noun=False,
                                    after=p.i - 1, before=p.i)  # fmt: skip
+        if trig.type == "SANCTION" and not trig.objects and not args.targets:
+            # "banned the hiring of North Korean workers", "resolutions banning its missile
+            # programme": the ban falls on whoever does or owns what it bans
+            for obj in (o for o in objs if o.dep_ == "dobj" and o.i not in goods):
+                found = [e for c in obj.children if c.dep_ == "poss"
+                         for e in entities_of(c, index) if e not in args.actors]  # fmt: skip
+                for o in [] if found else _phrase_objects(obj, ("of",)):
+                    span = o.doc[o.left_edge.i : o.i + 1]
+                    found += entities_of(o, index, goods) or goods_origin(span, index)
+                args.add(args.targets, [e for e in found if e.type == "Country"
+                                        and e not in args.actors])  # fmt: skip
         if trig.type == "REQUEST" and not args.targets:
             # "requested an emergency meeting of the Security Council": whom it is asked of
             for obj in (o for o in objs if o.dep_ == "dobj" and trigger_for(o) is not None):

@@ -1162,3 +1162,22 @@ def test_events_lexicon_calls_hiring_training_disputes(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
     assert _roles(run(text), etype) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        # a ban falls on whoever does what it bans
+        ("In 2017 the Security Council banned the employment of North Korean nationals abroad.",
+         ["United Nations Security Council"], ["North Korea"]),
+        ("The Security Council prohibited the import of North Korean seafood in 2017.",
+         ["United Nations Security Council"], ["North Korea"]),
+        # resolutions that limit a country
+        ("Security Council resolutions restrict Eritrea to small quantities of such goods.",
+         ["United Nations Security Council"], ["Eritrea"]),
+    ],
+)  # fmt: skip
+def test_events_ban_falls_on_the_doer_of_what_it_bans(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "SANCTION") == (actors, targets)
