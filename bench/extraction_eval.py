@@ -245,7 +245,7 @@ def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool =
                 break
         score.by_type.setdefault(g["type"], Counts()).gold += 1
         if hit is None:
-            score.misses[_miss_kind(g, [
+            score.misses[g["type"] + ": " + _miss_kind(g, [
                 (v["type"], _names(v["actors"], mapping), _names(v["targets"], mapping))
                 for v in out["events"] if v["start"] < end and start < v["end"]
             ])] += 1  # fmt: skip

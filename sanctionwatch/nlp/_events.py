@@ -295,6 +295,26 @@ def _among_listing(sent: Span, index: EntityIndex) -> Draft | None:
     return None
 
 
+def _included_listing(sent: Span, index: EntityIndex) -> Draft | None:
+    """After a sanction, "The entities include X and Y", "Those designated include X": the
+    parties the verb's object names are among those sanctioned."""
+    root = sent.root
+    if root.lemma_.lower() not in event_lexicon().listing_verbs:
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subj or not (
+        subj[0].lemma_.lower() in _PARTIES or _designated_phrase(subj[0], index)
+    ) or index.refers(subj[0]):
+        return None  # "Iran's exports include oil": no listing
+    targets: list[Entity] = []
+    for obj in (c for c in root.children if c.dep_ == "dobj"):
+        Arguments.add(targets, [e for e in entities_of(obj, index)
+                                if e.type in _LISTED_TYPES])  # fmt: skip
+    if not targets:
+        return None
+    return Draft(sent, root, root, [root], _LISTING_TRIGGER, "SANCTION", None, [], targets)
+
+
 def _reference_only(head: Token, index: EntityIndex) -> bool:
     """A participle that only says who is meant: "those listed are subject to", "the
     designated persons" (but "Among those listed are X and Y" lists them)."""
@@ -411,7 +431,7 @@ def find_events(
         if designated is not None and draft.type == "SANCTION":
             Arguments.add(designated, [e for e in draft.targets if e.type in _LISTED_TYPES])
     if after_sanction and not any(d.type == "SANCTION" for d in out):
-        listing = _among_listing(sent, index)
+        listing = _among_listing(sent, index) or _included_listing(sent, index)
         if listing is not None:
             out.append(listing)
             if designated is not None:

@@ -69,6 +69,8 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
                     word[:-1] + "ies" if word.endswith("y") else word,
                 }
             out |= irregular.get(word, set())
+    for listing_verb in event_lexicon().listing_verbs:  # "The entities include X"
+        out |= inflections(listing_verb)
     for noun in event_lexicon().listing_nouns:  # "Among the new listings is X"
         out |= {noun, noun + "s", noun[:-1] + "ies" if noun.endswith("y") else noun}
     return frozenset(out)

@@ -82,6 +82,7 @@ class EventLexicon:
     listing_cues: tuple[str, ...] = ()
     #: The nouns such a list is of ("listing", "designation").
     listing_nouns: tuple[str, ...] = ()
+    listing_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,10 @@ def event_lexicon() -> EventLexicon:
     markers = strs(data.get("exchange_markers"), "exchange_markers", name)
     cues = strs(data.get("listing_cues"), "listing_cues", name)
     nouns = strs(data.get("listing_nouns"), "listing_nouns", name)
-    return EventLexicon({k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues, nouns)
+    verbs = strs(data.get("listing_verbs"), "listing_verbs", name)
+    return EventLexicon(
+        {k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues, nouns, verbs
+    )
 
 
 @functools.cache

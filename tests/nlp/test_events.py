@@ -946,6 +946,8 @@ def test_events_relative_clauses_of_designation_notices(run: Run, text: str) -> 
          "from entering Japanese ports.", ["Sea Lark", "Blue Horizon"]),
         ("Belarus and Iran signed a pact. Both countries are under Western sanctions.",
          ["Belarus", "Iran"]),
+        ("Canada sanctioned three trading firms. The companies include Sunrise Metals Ltd and "
+         "Ostrov Logistics LLC.", ["Sunrise Metals Ltd", "Ostrov Logistics LLC"]),
     ],
 )  # fmt: skip
 def test_events_sanctions_stated_as_listings_bars_and_states(
@@ -954,6 +956,11 @@ def test_events_sanctions_stated_as_listings_bars_and_states(
     out = run(text)
     found = [sorted(names(out, v["targets"])) for v in events(out, "SANCTION")]
     assert sorted(targets) in found
+
+
+def test_events_include_lists_parties_only_after_a_sanction(run: Run) -> None:
+    out = run("The delegation includes Sunrise Metals Ltd and Ostrov Logistics LLC.")
+    assert not events(out, "SANCTION")
 
 
 def test_events_manner_phrase_acts_for_the_verbs_subject(run: Run) -> None:
