@@ -113,6 +113,8 @@ class Score:
     by_type: dict[str, Counts] = field(default_factory=dict)
     #: Why gold events were missed, by kind (see :func:`_miss_kind`).
     misses: Counter[str] = field(default_factory=Counter)
+    #: Why predicted events found no gold event, by kind.
+    spurious: Counter[str] = field(default_factory=Counter)
 
 
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -180,6 +182,12 @@ def _attribution_ok(pred: Any, gold: Any, mapping: dict[str, str]) -> bool:
         return False
     g, p = norm(gold["text"]), norm(pred["text"])
     return bool(g and p) and (g in p or p in g)
+
+
+def _in_sentence(text: str, anchor: str, v: dict[str, Any]) -> bool:
+    """Whether a gold anchor overlaps a predicted event's sentence."""
+    start = text.find(anchor)
+    return v["start"] < start + len(anchor) and start < v["end"]
 
 
 def _miss_kind(g: dict[str, Any], near: list[tuple[str, frozenset[str], frozenset[str]]]) -> str:
@@ -281,6 +289,11 @@ def score_case(case: Case, out: dict[str, Any], score: Score, *, verbose: bool =
     score.events.add(Counts(matched, len(out["events"]), len(gold["events"])))
     for v in out["events"]:
         score.by_type.setdefault(v["type"], Counts()).pred += 1
+        if v["id"] not in taken:
+            same = any(g["type"] == v["type"] and _in_sentence(text, g["anchor"], v)
+                       for g in gold["events"])  # fmt: skip
+            score.spurious[v["type"] + (": arguments differ from a gold event of the type"
+                                        if same else ": no gold event of the type there")] += 1
     if verbose:
         for v in out["events"]:
             if v["id"] not in taken:
@@ -321,6 +334,7 @@ def report(score: Score, split: str, n: int) -> dict[str, Any]:
                                         "f1": round(f, 3), "tp": counts.tp,
                                         "predicted": counts.pred, "gold": counts.gold}  # fmt: skip
     out["missed_events"] = dict(score.misses.most_common())
+    out["spurious_events"] = dict(score.spurious.most_common())
     return out
 
 
@@ -363,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"   (tp {f['tp']}, predicted {f['predicted']}, gold {f['gold']})")  # fmt: skip
         print("missed gold events, by what the sentence had:")
         for kind, n in figures["missed_events"].items():
+            print(f"  {n:5d}  {kind}")
+        print("spurious events, by what the gold has in the sentence:")
+        for kind, n in figures["spurious_events"].items():
             print(f"  {n:5d}  {kind}")
     return 0
 

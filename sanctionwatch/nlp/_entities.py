@@ -98,10 +98,10 @@ class EntityIndex:
                 if other.type != own.type or other is own:
                     break
                 inside = set(range(nxt[0], nxt[1])) | {i for a, b in chain for i in range(a, b)}
-                if not any(doc[i].head.i in inside and doc[i].head.i not in range(*nxt)
-                           for i in range(*nxt)) and not any(
-                               doc[i].head.i in range(*nxt) for a, b in chain
-                               for i in range(a, b)):
+                if not any(
+                    doc[i].head.i in inside and doc[i].head.i not in range(*nxt)
+                    for i in range(*nxt)
+                ) and not any(doc[i].head.i in range(*nxt) for a, b in chain for i in range(a, b)):
                     break  # fmt: skip
                 joined = joined or any(w in ("and", "or", "-") for w in seps)
                 if step == 1:
@@ -192,6 +192,10 @@ def _partner(doc: Doc, m: Mention, by_token: dict[int, Entity]) -> Entity | None
     return None
 
 
+# Head words of an agency's name after its distinctive word ("the Treasury Department").
+_BODY_HEADS = frozenset({"Department", "Ministry", "Office", "Agency", "Service", "Bureau"})
+
+
 def _company_short_form(
     words: tuple[str, ...], m: Mention, entities: list[Entity]
 ) -> Entity | None:
@@ -235,10 +239,13 @@ def _match(
     if same is None:  # a vessel keeps its name whatever the NER calls it later ("The Angara")
         same = next((e for e in entities if e.type == "Vessel" and words in e.aliases), None)
     if same is None and m.type == "Organization" and len(words) == 1:
-        # "Treasury" after "Department of the Treasury": the last word of a known name
+        # "Treasury" after "Department of the Treasury" or "the Treasury Department": the
+        # distinctive word of a known name
         same = next(
             (e for e in reversed(entities) if e.type == "Organization"
-             and any(len(a) >= 2 and a[-1] == words[0] for a in e.aliases)),
+             and any(len(a) >= 2 and (a[-1] == words[0] or (a[0] == words[0] and a[-1] in
+                                                            _BODY_HEADS))
+                     for a in (*e.aliases, tokens_of(e.key or ""))) ),
             None,
         )  # fmt: skip
     if same is not None or m.type not in _RETYPABLE:
@@ -502,15 +509,15 @@ def build_entities(doc: Doc) -> EntityIndex:
             role = _apposed_role(doc, m, by_start)
             if role is not None:
                 found.roles.add(role)
-        apposed = m.start > 1 and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ == (
-            "counterpart"
+        apposed = (
+            m.start > 1
+            and doc[m.start - 1].text == ","
+            and doc[m.start - 2].lower_ == ("counterpart")
         )  # "his Belarusian counterpart, Viktor Khrenin"
         if (m.role is not None and m.role[1] == "counterpart") or apposed:
             _counterpart(doc, m, found, res)
         by_token.update(dict.fromkeys(range(m.start, m.end), found))
-        for bound in [
-            b for b in pending if b.end < m.start <= b.end + 2 and found.type == b.type
-        ]:
+        for bound in [b for b in pending if b.end < m.start <= b.end + 2 and found.type == b.type]:
             pending.remove(bound)
             _add(found, doc, bound)
             by_token.update(dict.fromkeys(range(bound.start, bound.end), found))

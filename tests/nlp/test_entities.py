@@ -414,3 +414,13 @@ def test_entities_apposition_with_a_company_word_names_an_organisation(run: Run)
     aid = [v for v in out["events"] if v["type"] == "AID"]
     by_id = {e["id"]: e["name"] for e in out["entities"]}
     assert [[by_id[i] for i in v["actors"]] for v in aid] == [["Tengri Link"]]
+
+
+def test_entities_distinctive_word_of_an_agency_joins_it(run: Run) -> None:
+    out = run(
+        "The U.S. Commerce Department added six Chinese firms to its Entity List on Monday. "
+        "A Commerce spokesperson said more listings would follow."
+    )
+    orgs = [e for e in out["entities"] if e["type"] == "Organization"]
+    assert [e["name"] for e in orgs] == ["Department of Commerce"]
+    assert "Commerce" in _mentions(orgs[0])
