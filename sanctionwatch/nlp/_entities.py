@@ -196,6 +196,17 @@ def _partner(doc: Doc, m: Mention, by_token: dict[int, Entity]) -> Entity | None
 _BODY_HEADS = frozenset({"Department", "Ministry", "Office", "Agency", "Service", "Bureau"})
 
 
+def _body_meant(doc: Doc, m: Mention, entities: list[Entity]) -> str | None:
+    """The body a capitalised definite names when none of its kind was named: "The Council"
+    after "the European Union" is the Council of the European Union (``of_body`` in
+    ``anaphora.yaml``)."""
+    spec = _data.anaphora().definites.get(m.word or "", {})
+    meant = spec.get("of_body") or {}
+    if not meant or not doc[m.end - 1].text[:1].isupper():
+        return None
+    return next((str(meant[e.key]) for e in entities if e.key in meant), None)
+
+
 def _company_short_form(
     words: tuple[str, ...], m: Mention, entities: list[Entity]
 ) -> Entity | None:
@@ -490,6 +501,11 @@ def build_entities(doc: Doc) -> EntityIndex:
             ahead.append(m)  # "a Panama-flagged tanker": which one, only the whole text says
             continue
         found = _match(doc, m, res, prev, by_token)
+        if found is None and m.kind == "definite":
+            body = _body_meant(doc, m, entities)
+            if body is not None:  # "The Council" of an EU text names the EU's Council
+                m = Mention(m.start, m.end, m.type, key=body)
+                found = _match(doc, m, res, prev, by_token)
         if found is None and m.kind in ("role", "definite"):
             # A role the text has not tied to a name yet may be named later ("The Foreign
             # Secretary has designated ... The Foreign Secretary, David Lammy, said"); if

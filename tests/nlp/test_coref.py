@@ -295,3 +295,12 @@ def test_coref_delegate_named_in_apposition_is_the_person(run: Run) -> None:
     out = run("The representative of Germany, Antje Leendertse, urged Pyongyang to stop.")
     (request,) = events(out, "REQUEST")
     assert names(out, request["actors"]) == ["Antje Leendertse"]
+
+
+def test_coref_the_council_of_an_eu_text_is_the_council_of_the_eu(run: Run) -> None:
+    out = run(
+        "The European Union strongly condemns the decision of Minsk. The Council stands ready "
+        "to impose restrictive measures on Belarus."
+    )
+    (sanction,) = events(out, "SANCTION")
+    assert names(out, sanction["actors"]) == ["Council of the European Union"]
