@@ -374,6 +374,13 @@ class Resolver:
         if not found:
             return None
         reporter = _reporting_subject(tok)
+        above = reporter or (_main_subject_of(tok) if kinds != ("Person",) else None)
+        if above is not None and above.tag_ == "NNS" and lower in ("it", "its"):
+            # "British officials assess that it carried ...": neither they nor their country
+            inside = {t.i for t in above.subtree}
+            found = [(st, e) for st, e in found if st not in inside]
+            if not found:
+                return None
         if reporter is not None and kinds != ("Person",):
             # "The agency said it had seized ...": the reporter speaks of itself
             # the reporter, or the country it belongs to ("Seoul's foreign ministry said it")

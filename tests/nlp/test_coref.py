@@ -304,3 +304,12 @@ def test_coref_the_council_of_an_eu_text_is_the_council_of_the_eu(run: Run) -> N
     )
     (sanction,) = events(out, "SANCTION")
     assert names(out, sanction["actors"]) == ["Council of the European Union"]
+
+
+def test_coref_it_is_not_the_plural_people_reporting_it_nor_their_country(run: Run) -> None:
+    out = run(
+        "The tanker Ocean Star left Nampo on Monday. Japanese officials believe that it "
+        "carried coal to China."
+    )
+    (aid,) = events(out, "AID")
+    assert names(out, aid["actors"]) == ["Ocean Star"]
