@@ -33,6 +33,7 @@ from sanctionwatch.nlp._gazetteer import (
     SEAT,
 )
 from sanctionwatch.nlp._names import (
+    article_vessels,
     country_prefix,
     dateline_place,
     is_title_word,
@@ -246,6 +247,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         doc, start, out
     ):
         etype = VESSEL
+    if etype == PERSON and _article_named_vessel(doc, start, end):
+        etype = VESSEL  # "met the Nora Sky off Malaysia": people take no article
     if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
         return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
     if etype == ORGANIZATION and org_country is None and start > 0:
@@ -253,6 +256,19 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     if etype == ORGANIZATION and org_country is None:
         org_country = _country_after(doc, end)
     return Mention(start, end, etype, country=org_country)
+
+
+_SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
+
+
+def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:
+    """A "person" the NER found after "the", heading its phrase, in a text about ships: "the
+    Nora Sky" is a vessel (people take no article; "the Kim Jong Un regime" is a modifier)."""
+    if start == 0 or doc[start - 1].lower_ != "the" or korean_name(doc, start, end):
+        return False
+    if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text[:1].islower():
+        return False
+    return any(t.lower_ in _SHIP_WORDS for t in doc)
 
 
 def _based_prefix(doc: Doc, start: int, end: int) -> int | None:
@@ -556,6 +572,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         consumed.update(range(m.start, m.end))
         taken.update(range(m.start, m.end))
     mentions.extend(Mention(a, b, VESSEL) for a, b in vessel_names(doc, taken))
+    mentions.extend(
+        Mention(a, b, VESSEL)
+        for a, b in article_vessels(doc, taken)
+        if not _organisation_end(doc[b - 1], PERSON)  # "the Central Committee"
+    )
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _titled_names(doc, taken))

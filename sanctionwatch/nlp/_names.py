@@ -308,6 +308,40 @@ def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
+
+
+def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Vessel names the NER missed after "the", in a text about ships: "the Arcadia Pearl
+    pumped ..." (two or three capitalised words nobody tagged, heading their phrase)."""
+    if not any(t.lower_ in _SHIP_WORDS for t in doc):
+        return []
+    out = []
+    for i in positions(doc, ("the",)):
+        start = i + 1
+        if start in taken:
+            continue
+        end = start
+        while (
+            end < len(doc)
+            and end - start < 3
+            and end not in taken
+            and not doc[end].ent_type_
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and not doc[end].is_stop
+            and not is_title_word(doc[end])
+        ):
+            end += 1
+        if end - start < 2 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "NUM"):
+            continue  # "the Freedom Edge exercise": a name inside a phrase
+        out.append((start, end))
+        taken.update(range(start, end))
+    return out
+
+
 def _name_end(doc: Doc, start: int, taken: set[int]) -> int:
     end = start + 1
     while end < len(doc) and end not in taken:

@@ -424,3 +424,18 @@ def test_entities_distinctive_word_of_an_agency_joins_it(run: Run) -> None:
     orgs = [e for e in out["entities"] if e["type"] == "Organization"]
     assert [e["name"] for e in orgs] == ["Department of Commerce"]
     assert "Commerce" in _mentions(orgs[0])
+
+
+def test_entities_names_after_the_in_a_text_about_ships_are_vessels(run: Run) -> None:
+    out = run(
+        "Satellite images show the tanker Silver Cove alongside another ship in May. Days later "
+        "the Amber Lantern unloaded fuel at Nampo, and the Marlow Dawn followed it."
+    )
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert kinds["Amber Lantern"] == "Vessel"
+    assert kinds["Marlow Dawn"] == "Vessel"
+
+
+def test_entities_article_names_stay_what_they_are_without_ships(run: Run) -> None:
+    out = run("Delegates met at the Grand Meridian in Minsk and signed a memorandum.")
+    assert all(e["type"] != "Vessel" for e in out["entities"])
