@@ -237,6 +237,10 @@ def _match(
         m.type = "Organization"  # whatever the NER took it for
         return short
     if m.type == "Person":
+        vessel = next((e for e in entities if e.type == "Vessel" and words in e.aliases), None)
+        if vessel is not None and len(words) > 1:
+            m.type = "Vessel"  # "the Panama-flagged Nora Sky ... the Nora Sky": still the ship
+            return vessel
         return res.person(words, m, _partner(doc, m, by_token))
     if m.type == "Organization":
         found = _acronym_target(doc, m, entities, prev)

@@ -33,6 +33,7 @@ from sanctionwatch.nlp._gazetteer import (
     SEAT,
 )
 from sanctionwatch.nlp._names import (
+    GEOGRAPHIC_HEADS,
     article_vessels,
     country_prefix,
     dateline_place,
@@ -266,9 +267,22 @@ def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:
     Nora Sky" is a vessel (people take no article; "the Kim Jong Un regime" is a modifier)."""
     if start == 0 or doc[start - 1].lower_ != "the" or korean_name(doc, start, end):
         return False
+    if doc[end - 1].lower_ in GEOGRAPHIC_HEADS:
+        return False  # "the Korean Peninsula"
     if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text[:1].islower():
         return False
-    return any(t.lower_ in _SHIP_WORDS for t in doc)
+    # a person is named without the article somewhere ("... Kim said")
+    first = doc[start].text
+    words = [t.text for t in doc[start:end]]
+    for i in (t.i for t in doc if t.text == first and t.i != start):
+        if [t.text for t in doc[i : i + len(words)]] == words and (
+            i == 0 or doc[i - 1].lower_ != "the"
+        ):
+            return False
+    # a ship word in this sentence or the one before
+    sent = doc[start].sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(t.lower_ in _SHIP_WORDS for t in doc[before.start : sent.end])
 
 
 def _based_prefix(doc: Doc, start: int, end: int) -> int | None:

@@ -309,6 +309,12 @@ def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 
 _SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
+# Last words of place names, never of a vessel's: "the Korean Peninsula", "the Yellow Sea".
+GEOGRAPHIC_HEADS = frozenset({
+    "sea", "strait", "straits", "gulf", "peninsula", "bay", "river", "ocean", "canal", "channel",
+    "coast", "island", "islands", "region", "oblast", "province", "port", "harbour", "harbor",
+    "border", "zone", "district", "valley", "mountains", "desert", "lake",
+})  # fmt: skip
 
 
 def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -334,6 +340,8 @@ def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         ):
             end += 1
         if end - start < 2 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        if doc[end - 1].lower_ in GEOGRAPHIC_HEADS:
             continue
         if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "NUM"):
             continue  # "the Freedom Edge exercise": a name inside a phrase

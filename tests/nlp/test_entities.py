@@ -439,3 +439,12 @@ def test_entities_names_after_the_in_a_text_about_ships_are_vessels(run: Run) ->
 def test_entities_article_names_stay_what_they_are_without_ships(run: Run) -> None:
     out = run("Delegates met at the Grand Meridian in Minsk and signed a memorandum.")
     assert all(e["type"] != "Vessel" for e in out["entities"])
+
+
+def test_entities_a_vessel_name_the_ner_calls_a_person_later_is_the_vessel(run: Run) -> None:
+    out = run(
+        "The Liberia-flagged Nora Linden took on fuel off Johor. The owner denied that the "
+        "Nora Linden had ever loaded Iranian oil."
+    )
+    named = [e for e in out["entities"] if e["name"] == "Nora Linden"]
+    assert [e["type"] for e in named] == ["Vessel"]
