@@ -728,7 +728,14 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
     else:
         for c in head.children:
             if c.dep_ in _MODIFIER_DEPS and c.i not in goods:
-                args.add(args.actors, entities_of(c, index, goods))
+                owners = entities_of(c, index, goods)
+                if c.dep_ == "poss" and pred != head and owners and all(
+                    e.type == "Country" and e not in args.actors for e in owners
+                ) and all(e.type == "Country" for e in args.actors):
+                    # "Tehran is prolonging Russia's war": the war is Russia's, whoever
+                    # keeps it going
+                    args.actors = []
+                args.add(args.actors, owners)
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
         if not args.actors and head.dep_ == "nsubj" and head.head.lemma_.lower() == "be":

@@ -550,7 +550,10 @@ def build_entities(doc: Doc) -> EntityIndex:
         e.mentions.sort(key=lambda x: x.start)
         types = [m.type for m in e.mentions if m.kind == "name"]
         if e.key is None and e.type in _RETYPABLE and types:
-            e.type = "Person" if "Person" in types else max(set(types), key=types.count)
+            # the most frequent type; on a tie an organisation (never the set's hash order)
+            e.type = "Person" if "Person" in types else max(
+                sorted(set(types)), key=lambda t: (types.count(t), t == "Organization")
+            )
     by_token = {}
     for n, e in enumerate(entities, start=1):
         e.id = f"e{n}"

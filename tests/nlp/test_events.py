@@ -1188,3 +1188,8 @@ def test_events_ban_falls_on_the_doer_of_what_it_bans(
     run: Run, text: str, actors: list[str], targets: list[str]
 ) -> None:
     assert _roles(run(text), "SANCTION") == (actors, targets)
+
+
+def test_events_possessor_of_a_kept_up_war_is_its_actor(run: Run) -> None:
+    out = run("Minsk is prolonging Russia's war against Ukraine, the minister said.")
+    assert _roles(out, "ASSAULT") == (["Russia"], ["Ukraine"])
