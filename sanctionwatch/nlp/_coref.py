@@ -69,6 +69,20 @@ def female_mention(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _called(doc: Doc, x: Mention, word: str) -> bool:
+    """Whether a country's mention is called ``word``: "the Government of the Republic of
+    Korea", "Japan's government", "the Japanese Government"."""
+    before = [t.lower_ for t in doc[max(0, x.start - 3) : x.start]]
+    after = [t.lower_ for t in doc[x.end : x.end + 2]]
+    return (
+        doc[x.start].lower_ == word
+        or before[-2:] == [word, "of"]
+        or before[-3:] == [word, "of", "the"]
+        or after[:1] == [word]
+        or after[:2] in (["'s", word], ["’s", word])
+    )
+
+
 def _reporting_subject(tok: Token) -> Token | None:
     """The subject of the reporting verb whose clause ``tok`` is the subject of: "X said it ..."
     -> X."""
@@ -292,6 +306,16 @@ class Resolver:
         if spec.get("of_country"):  # "the troops": the country whose troops were named
             return next((e for e in before if e.key == m.country), None)
         if spec.get("salient"):
+            if self.doc is not None and m.word is not None:
+                # "The Government of Japan ... The Government": the one called so before
+                doc, word = self.doc, m.word
+                called = [
+                    e
+                    for e in before
+                    if any(x.kind == "name" and _called(doc, x, word) for x in e.mentions)
+                ]
+                if len(called) == 1:
+                    return called[0]
             return min(before, key=lambda e: (-len(e.mentions), e.first))
         if word:
             before = [e for e in before if str(word) in e.name.lower() or
@@ -308,12 +332,16 @@ class Resolver:
         for x in e.mentions:
             if x.start > 0 and doc[x.start - 1].lower_ == word:
                 return True
-            if x.start > 1 and doc[x.start - 1].text == "," and any(
-                t.lemma_.lower() == word for t in doc[max(0, x.start - 5) : x.start - 1]
+            if (
+                x.start > 1
+                and doc[x.start - 1].text == ","
+                and any(t.lemma_.lower() == word for t in doc[max(0, x.start - 5) : x.start - 1])
             ):
                 return True  # "One of those refineries, Shandong Haoyu Petrochemical"
-            if x.end + 1 < len(doc) and doc[x.end].text == "," and doc[x.end + 1].lower_ in (
-                "a", "an", "the"
+            if (
+                x.end + 1 < len(doc)
+                and doc[x.end].text == ","
+                and doc[x.end + 1].lower_ in ("a", "an", "the")
             ):
                 for t in doc[x.end + 2 : min(x.end + 8, len(doc))]:
                     if t.lower_ == word:

@@ -529,6 +529,14 @@ def _government_of(doc: Doc, start: int, end: int) -> str | None:
     words = [t.lower_ for t in doc[start:end]]
     if "government" not in words or len(words) < 2:
         return None
+    # "the Government of the Republic of Korea": the country's full name
+    k = next((i + 1 for i in range(start, end - 1) if doc[i].lower_ == "of"), None)
+    if k is not None and doc[k].lower_ == "the" and k + 1 < end:
+        k += 1
+    if k is not None:
+        whole = country_prefix(doc, k, end + 1)
+        if whole is not None and whole[0] == end - k:
+            return whole[1]
     # "the Government of the Republic of Lithuania" is Lithuania
     rest = [t for t in doc[start:end] if t.lower_ not in ("government", "of", "the", "republic")]
     prefix = country_prefix(doc, rest[0].i, rest[-1].i + 2) if rest else None

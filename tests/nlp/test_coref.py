@@ -313,3 +313,13 @@ def test_coref_it_is_not_the_plural_people_reporting_it_nor_their_country(run: R
     )
     (aid,) = events(out, "AID")
     assert names(out, aid["actors"]) == ["Ocean Star"]
+
+
+def test_coref_the_government_is_the_one_called_so_before(run: Run) -> None:
+    out = run(
+        "The Government of the Republic of Lithuania has decided to close two border crossings. "
+        "Belarus and Russia held drills near the border, and Belarus sent balloons across it. "
+        "The Government strongly condemns the hybrid attacks by Belarus."
+    )
+    (accuse,) = events(out, "ACCUSE")
+    assert names(out, accuse["actors"]) == ["Lithuania"]

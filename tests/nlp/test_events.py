@@ -1193,3 +1193,8 @@ def test_events_ban_falls_on_the_doer_of_what_it_bans(
 def test_events_possessor_of_a_kept_up_war_is_its_actor(run: Run) -> None:
     out = run("Minsk is prolonging Russia's war against Ukraine, the minister said.")
     assert _roles(out, "ASSAULT") == (["Russia"], ["Ukraine"])
+
+
+def test_events_dispatch_as_a_noun_is_a_transfer(run: Run) -> None:
+    out = run("Seoul condemned the dispatch of North Korean engineers to Russia.")
+    assert _roles(out, "AID") == (["North Korea"], ["Russia"])
