@@ -142,10 +142,11 @@ def entities_of(
             # "the assets of both companies will be frozen": the owners are sanctioned
             found = [e for o in _phrase_objects(t, ("of",)) for e in entities_of(o, index, goods)]
         if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
-            # "senior diplomats from Japan, South Korea and the United States"
+            # "senior diplomats from Japan, South Korea and the United States", "eleven
+            # officials of the IRGC Aerospace Force"
             found = [e for o in _phrase_objects(t, ("from", "of"))
                      for x in (o, *o.conjuncts) for e in index.refers(x)
-                     if e.type == "Country"]  # fmt: skip
+                     if e.type in ("Country", "Organization")]  # fmt: skip
         if not found and t.lemma_.lower() in _WRITINGS:
             # "a report by the MSMT, which accused ...": the writing speaks for its author
             found = [e for o in _phrase_objects(t, ("by",)) for e in index.refers(o)]

@@ -1198,3 +1198,18 @@ def test_events_possessor_of_a_kept_up_war_is_its_actor(run: Run) -> None:
 def test_events_dispatch_as_a_noun_is_a_transfer(run: Run) -> None:
     out = run("Seoul condemned the dispatch of North Korean engineers to Russia.")
     assert _roles(out, "AID") == (["North Korea"], ["Russia"])
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The tanker Sea Lark is identified today as blocked property.", ["Sea Lark"]),
+        ("Washington imposed visa restrictions on nine officials of the Belarusian State "
+         "Security Committee.", ["Belarusian State Security Committee"]),
+    ],
+)  # fmt: skip
+def test_events_blocked_property_and_restrictions_on_a_body_s_officials(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    out = run(text)
+    assert [names(out, v["targets"]) for v in events(out, "SANCTION")] == [targets]
