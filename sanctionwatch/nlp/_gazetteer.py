@@ -188,6 +188,18 @@ def _written_as_name(span: Span) -> bool:
     ) and span[0].text[:1].isupper()
 
 
+def _members_of(ent: Span, tables: list[Span]) -> bool:
+    """A "person" that is a table name and title words: "G7 Ministers", "EU Foreign Ministers"
+    are the body's people, so the body stands."""
+    inside = {i for s in tables for i in range(s.start, s.end)}
+    rest = [t for t in ent if t.i not in inside]
+    last = rest[-1].lower_ if rest else ""
+    if ent.label_ != "PERSON" or not last.endswith("s"):
+        return False  # plural people only: "G7 Ministers", not "EU Commissioner Kallas"
+    words = " ".join([*(t.lower_ for t in rest[:-1]), last[:-1]])
+    return words in _data.titles() or last[:-1] in _data.titles()
+
+
 def merge_entities(statistical: list[Span], table: list[Span]) -> list[Span]:
     """Statistical entities and table matches as one list for ``doc.ents``.
 
@@ -203,7 +215,9 @@ def merge_entities(statistical: list[Span], table: list[Span]) -> list[Span]:
             continue
         contains_all = all(ent.start <= s.start and s.end <= ent.end for s in overlapping)
         longer = ent.end - ent.start > max(s.end - s.start for s in overlapping)
-        if ent.label_ in _CONTAINERS and contains_all and longer:
+        if ent.label_ in _CONTAINERS and contains_all and longer and not _members_of(
+            ent, overlapping
+        ):
             chosen = [s for s in chosen if s not in overlapping]
             kept.append(ent)
     return filter_spans([*kept, *chosen])

@@ -448,3 +448,9 @@ def test_entities_a_vessel_name_the_ner_calls_a_person_later_is_the_vessel(run: 
     )
     named = [e for e in out["entities"] if e["name"] == "Nora Linden"]
     assert [e["type"] for e in named] == ["Vessel"]
+
+
+def test_entities_a_body_s_ministers_are_the_body(run: Run) -> None:
+    out = run("NATO Ministers condemned the attack on the pipeline.")
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert kinds == {"NATO": "Organization"}
