@@ -461,10 +461,18 @@ def _resolve_ahead(
     vessels = [e for e in res.entities if e.type == "Vessel"]
     for m in (m for m in ahead if m.kind == "indefinite"):
         # A vessel described before it is named, in a text that names only one ("detained a
-        # Sierra Leone-flagged cargo ship ... the vessel, the Lucky Star 8")
-        if len(vessels) == 1 and not any(by_token.get(i) for i in range(m.start, m.end)):
-            _add(vessels[0], doc, m)
-            by_token.update(dict.fromkeys(range(m.start, m.end), vessels[0]))
+        # Sierra Leone-flagged cargo ship ... the vessel, the Lucky Star 8"), or the first named
+        # right after it when none was named before ("boarded an oil tanker ... The Sierra
+        # Kova, which ..."; a ship of the background comes later)
+        if any(by_token.get(i) for i in range(m.start, m.end)):
+            continue
+        found = vessels[0] if len(vessels) == 1 else None
+        if found is None and not any(e.first < m.start for e in vessels):
+            later = [e for e in vessels if res.sent[e.first] <= res.sent[m.start] + 2]
+            found = min(later, key=lambda e: e.first, default=None)
+        if found is not None:
+            _add(found, doc, m)
+            by_token.update(dict.fromkeys(range(m.start, m.end), found))
     for m in (m for m in ahead if m.kind != "indefinite"):
         named = res.role(m.role) if m.role else None
         if named is not None and not any(by_token.get(i) for i in range(m.start, m.end)):

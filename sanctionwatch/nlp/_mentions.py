@@ -126,9 +126,7 @@ def _after_title(doc: Doc, start: int) -> bool:
     comma = start - 1
     if comma < 1 or doc[comma].text != "," or start + 1 >= len(doc) or doc[start + 1].is_punct:
         return False
-    return any(
-        title_at(doc, i, comma) == comma - i for i in range(max(0, comma - 4), comma)
-    )
+    return any(title_at(doc, i, comma) == comma - i for i in range(max(0, comma - 4), comma))
 
 
 def _in_law_title(doc: Doc, start: int, end: int) -> bool:
@@ -233,8 +231,10 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         etype = PERSON  # a name the NER split in two ("Ri" GPE + "Chol" PERSON)
     end = _through_legal_form(doc, end, taken)
     start, end = strip_edges(doc, start, end)
-    if etype in (PERSON, PLACE_T) and end - start > 1 and (
-        _organisation_end(doc[end - 1], etype) or _organisation_head(doc, start, end)
+    if (
+        etype in (PERSON, PLACE_T)
+        and end - start > 1
+        and (_organisation_end(doc[end - 1], etype) or _organisation_head(doc, start, end))
     ):
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
     if (
@@ -244,11 +244,23 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         and not korean_name(doc, start, end)
     ):  # fmt: skip
         etype = ORGANIZATION  # "the Sydney-based exchange Koala Coin", "X, a Dubai firm,"
-    if vessel_cue_before(doc, start) or vessel_cue_after(doc, end) or _coordinated_vessel(
-        doc, start, out
+    if (
+        vessel_cue_before(doc, start)
+        or vessel_cue_after(doc, end)
+        or _coordinated_vessel(doc, start, out)
     ):
         etype = VESSEL
-    if etype == PERSON and _article_named_vessel(doc, start, end):
+    if (
+        etype == PERSON
+        or (
+            etype == ORGANIZATION
+            and end - start > 1
+            and not any(
+                _organisation_end(t, PERSON) or t.lower_ in _NOT_SHIPS for t in doc[start:end]
+            )
+            and country_prefix(doc, start, end + 1) is None  # "Sierra Leone Maritime ..."
+        )
+    ) and _article_named_vessel(doc, start, end):
         etype = VESSEL  # "met the Nora Sky off Malaysia": people take no article
     if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
         return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
@@ -260,6 +272,12 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
 
 
 _SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
+# Words of organisations' names that no ship is called after ("the White House").
+_NOT_SHIPS = frozenset({
+    "house", "court", "parliament", "party", "army", "navy", "police", "guard", "forces", "fleet",
+    "exchange", "times", "post", "news", "administration", "authority", "treasury", "government",
+    "embassy", "mission", "command", "directorate", "prosecutor", "prosecutors",
+})  # fmt: skip
 
 
 def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:

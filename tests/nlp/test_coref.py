@@ -323,3 +323,13 @@ def test_coref_the_government_is_the_one_called_so_before(run: Run) -> None:
     )
     (accuse,) = events(out, "ACCUSE")
     assert names(out, accuse["actors"]) == ["Lithuania"]
+
+
+def test_coref_a_vessel_described_first_is_the_first_named_after_it(run: Run) -> None:
+    out = run(
+        "The Norwegian Coast Guard boarded an oil tanker in the North Sea on Monday. The Arctic "
+        "Meridian, which sails under a false flag, was carrying Russian crude to India. Last "
+        "year Finland seized the tanker Eagle S."
+    )
+    boarded = next(v for v in events(out, "COERCE") if v["trigger"].startswith("boarded"))
+    assert names(out, boarded["targets"]) == ["Arctic Meridian"]

@@ -454,3 +454,16 @@ def test_entities_a_body_s_ministers_are_the_body(run: Run) -> None:
     out = run("G7 Leaders condemned the attack on the pipeline.")
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert kinds == {"G7": "Organization"}
+
+
+def test_entities_organisation_after_the_in_a_ship_text_is_a_vessel_unless_a_body(
+    run: Run,
+) -> None:
+    out = run(
+        "Greek authorities detained a tanker on Friday. The Sierra Vantor, which lists Comoros as "
+        "its flag state, was carrying Russian crude. The Sierra Leone Maritime Administration "
+        "said it would cooperate with the investigation."
+    )
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert kinds.get("Sierra Vantor") == "Vessel"
+    assert kinds.get("Sierra Leone Maritime Administration") != "Vessel"
