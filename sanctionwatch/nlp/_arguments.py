@@ -113,6 +113,8 @@ def entities_of(
             if person and not any(e.type == "Person" for e in index.refers(t)):
                 t = _person_above(t, index) or t  # "Ryu, an official posted in Dalian, who"
         found = _possessed_body(index.refers(t), t, index)
+        if not found and t.lemma_.lower() in ("country", "government", "nation"):
+            found = _own_country(t, index)  # "Iravani denied that his country had ..."
         if found and index.at(t.i) is not None:
             found = found + [e for e in index.coordinated(t) if e not in found]
         if not found and t.dep_ == "appos" and index.refers(t.head):
@@ -163,6 +165,14 @@ def entities_of(
             found = _earlier_office(t, index)  # "The spokesperson also accused ..."
         Arguments.add(out, found)
     return out
+
+
+def _own_country(tok: Token, index: EntityIndex) -> list[Entity]:
+    """The country of the person a possessive pronoun before "country" refers to: "his
+    country", "her government"."""
+    codes = [c for p in tok.children if p.dep_ == "poss" and p.tag_ == "PRP$"
+             for e in index.refers(p) if e.type == "Person" for c in e.country]  # fmt: skip
+    return [e for e in index.entities if e.type == "Country" and e.key in codes][:1]
 
 
 def _phrase_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:

@@ -434,6 +434,36 @@ def _apposed_role(
     return country, " ".join(t.lower_ for t in doc[j : j + n])
 
 
+def _of_country(doc: Doc, m: Mention, by_start: dict[int, Mention]) -> str | None:
+    """The country a person is "of" right after the name: "Kim Song of the DPRK"."""
+    j = m.end + 1
+    if j >= len(doc) or doc[m.end].lower_ != "of":
+        return None
+    owner = by_start.get(j) or by_start.get(j + 1) if doc[j].lower_ == "the" else by_start.get(j)
+    return owner.key if owner is not None and owner.type == "Country" else None
+
+
+def _preposed_country(doc: Doc, m: Mention, by_token: dict[int, Entity]) -> str | None:
+    """The country of an office set off before a person's name: "Iran's representative, Amir
+    Saeid Iravani," or "The representative of Iran, X," -> Iran."""
+    if m.start < 3 or doc[m.start - 1].text != ",":
+        return None
+    sent = doc[m.start].sent
+    for j in range(max(sent.start, m.start - 8), m.start - 1):
+        n = title_at(doc, j, m.start - 1)
+        if not n:
+            continue
+        rest = doc[j + n : m.start - 1]
+        owner = by_token.get(j - 2) if j >= 2 and doc[j - 1].text in ("'s", "’s") else None
+        if owner is None and len(rest) >= 2 and rest[0].lower_ in ("of", "for"):
+            owner = by_token.get(rest[-1].i)
+        elif rest:
+            continue
+        if owner is not None and owner.type == "Country":
+            return owner.key
+    return None
+
+
 def _counterpart(doc: Doc, m: Mention, e: Entity, res: Resolver) -> None:
     """ "his North Korean counterpart X": X holds his title, in X's own country."""
     i = m.start - 1
@@ -537,6 +567,11 @@ def build_entities(doc: Doc) -> EntityIndex:
             role = _apposed_role(doc, m, by_start)
             if role is not None:
                 found.roles.add(role)
+            # "Iran's representative, X,", "Kim Song of the DPRK": the person's country (not a
+            # role a later bare "the representative" could mean)
+            of = _preposed_country(doc, m, by_token) or _of_country(doc, m, by_start)
+            if of is not None and of not in found.country:
+                found.country.append(of)
         apposed = (
             m.start > 1
             and doc[m.start - 1].text == ","

@@ -333,3 +333,17 @@ def test_coref_a_vessel_described_first_is_the_first_named_after_it(run: Run) ->
     )
     boarded = next(v for v in events(out, "COERCE") if v["trigger"].startswith("boarded"))
     assert names(out, boarded["targets"]) == ["Arctic Meridian"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus's delegate, Valentin Rybakov, said his country had never bought drones from Iran.",
+        "Valentin Rybakov of Belarus said his country had never bought drones from Iran.",
+    ],
+)
+def test_coref_his_country_is_the_speaker_s_country(run: Run, text: str) -> None:
+    out = run(text)
+    (aid,) = events(out, "AID")
+    assert names(out, aid["actors"]) == ["Iran"]
+    assert names(out, aid["targets"]) == ["Belarus"]
