@@ -67,6 +67,8 @@ _VERBAL_ATTACKS = frozenset({"ACCUSE", "THREATEN", "PROTEST"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
                            "effort", "development", "production", "capability"})  # fmt: skip
+# Nouns for the life of a body's mandate: "vetoed the renewal of the Panel".
+_MANDATES = frozenset({"renewal", "extension", "mandate", "prolongation", "continuation"})
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
 # People who are moved, not acted on, by a transfer ("troops were sent").
 MOVED = frozenset({"troop", "troops", "soldier", "worker", "labourer", "laborer", "engineer",
@@ -676,6 +678,9 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             found = found or _noun_object_targets(obj, index, goods)
             if trig.type in _TRANSFERS and not trig.reverse and obj.i in goods:
                 found = found or _fused_receiver(obj, index, goods)
+            if not found and obj.lemma_.lower() in _MANDATES:
+                # "vetoed the renewal of the Panel of Experts": the body whose mandate it is
+                found = [e for o in _phrase_objects(obj, ("of",)) for e in entities_of(o, index)]
             if trig.reverse and any(
                 x.i in goods or x.lemma_.lower() in MOVED for x in (obj, *obj.conjuncts)
             ):

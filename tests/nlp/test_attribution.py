@@ -138,3 +138,9 @@ def test_attribution_closing_denial_is_no_source(run: Run) -> None:
 def test_attribution_per_with_no_source_is_a_rate(run: Run) -> None:
     out = run("Belarus shipped drones to Russia at about $20,000 per unit.")
     assert _aid(out)["attribution"] is None
+
+
+def test_attribution_recalled_reports_its_clause(run: Run) -> None:
+    out = run("The envoy Lana Nusseibeh recalled that Russia had vetoed the renewal of the Panel.")
+    (veto,) = [v for v in out["events"] if v["type"] == "REJECT"]
+    assert veto["attribution"] is not None

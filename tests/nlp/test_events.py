@@ -1213,3 +1213,19 @@ def test_events_blocked_property_and_restrictions_on_a_body_s_officials(
 ) -> None:
     out = run(text)
     assert [names(out, v["targets"]) for v in events(out, "SANCTION")] == [targets]
+
+
+def test_events_veto_of_a_body_s_renewal_targets_the_body(run: Run) -> None:
+    out = run("In 2024 Russia vetoed the extension of the 1718 Committee's expert panel mandate.")
+    out2 = run("Moscow vetoed the renewal of the Panel of Experts in March.")
+    assert _roles(out2, "REJECT") == (["Russia"], ["Panel of Experts"])
+    assert events(out, "REJECT")
+
+
+def test_events_the_governor_is_the_governor_named_before(run: Run) -> None:
+    out = run(
+        "Alexander Uss, governor of Russia's Krasnoyarsk region, arrived in Pyongyang on Monday. "
+        "The governor met Premier Pak Thae Song on Tuesday."
+    )
+    met = next(v for v in events(out, "CONSULT") if v["trigger"] == "met")
+    assert names(out, met["actors"]) == ["Alexander Uss"]
