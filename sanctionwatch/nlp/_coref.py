@@ -69,6 +69,25 @@ def female_mention(doc: Doc, m: Mention) -> bool:
     return False
 
 
+_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
+
+
+def entry_head(doc: Doc, i: int) -> int | None:
+    """Where the name heading the list entry that token ``i`` stands in starts: "- Korea
+    Rungra Trading Company: a North Korean firm. It exported ..." (a line opening, after a
+    bullet or a number, with a name and a colon), or None outside such an entry."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    k = start
+    while k < i and (doc[k].text in _BULLETS or doc[k].like_num or doc[k].text in (".", ")")):
+        k += 1
+    colon = next((t.i for t in doc[k:i] if t.text == ":"), None)
+    if colon is None or colon - k > 12 or not doc[k].text[:1].isupper():
+        return None
+    return k
+
+
 def _called(doc: Doc, x: Mention, word: str) -> bool:
     """Whether a country's mention is called ``word``: "the Government of the Republic of
     Korea", "Japan's government", "the Japanese Government"."""
@@ -277,10 +296,32 @@ class Resolver:
                 return [a, b]
         return None
 
+    def _entry_entity(self, i: int, kinds: tuple[str, ...]) -> Entity | None:
+        """The entity heading the list entry token ``i`` stands in, if of one of ``kinds``."""
+        if self.doc is None:
+            return None
+        start = entry_head(self.doc, i)
+        if start is None:
+            return None
+        doc = self.doc
+        bulleted = start > 0 and "\n" not in doc[start - 1].text
+        for e in self.entities:
+            for x in e.mentions:
+                if x.start != start or e.type not in kinds or x.end >= len(doc):
+                    continue
+                # the name, then its colon or, after a bullet or number, its description
+                if doc[x.end].text == ":" or (bulleted and doc[x.end].text in ("(", ",", ".")):
+                    return e
+        return None
+
     def definite(self, m: Mention) -> Entity | None:
         """The entity a definite description ("the tanker", "the country") refers to."""
         spec = _data.anaphora().definites.get(m.word or "", {})
         kind = str(spec.get("type", ""))
+        if kind in ("Organization", "Vessel") and not spec.get("body"):
+            head = self._entry_entity(m.start, (kind,))
+            if head is not None:
+                return head  # "- Far East Sea Transit LLC: ... The company transported ..."
         before = [e for e in self.entities if e.type == kind and e.first < m.start]
         word = spec.get("word")
         if spec.get("body"):
@@ -382,6 +423,9 @@ class Resolver:
             kinds = ("Country", "Organization", "Vessel")
         else:
             return None
+        head = self._entry_entity(tok.i, kinds)
+        if head is not None:
+            return head  # "- Korea Rungra Trading Company: ... It exported ...": the entry's
         found: list[tuple[int, Entity]] = []
         topics: list[Entity] = []
         for e in self.entities:

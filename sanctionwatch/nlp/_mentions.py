@@ -373,6 +373,54 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+_ENTRY_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
+_ENTRY_ORGANISATION = frozenset({"company", "firm", "maker", "manufacturer", "bank", "entity",
+                                 "supplier", "exporter", "importer", "operator", "owner",
+                                 "trader", "agent", "subsidiary", "enterprise", "plant",
+                                 "factory", "corporation", "group", "business"})  # fmt: skip
+_ENTRY_PERSON = frozenset({"national", "citizen", "born", "director", "officer", "official",
+                           "general", "colonel", "commander", "broker", "businessman",
+                           "businesswoman", "executive", "chairman", "president"})  # fmt: skip
+
+
+def _entry_names(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Names heading the entries of a bulleted list that the NER missed: "- Pavel Sorokin:
+    Russian national and arms broker." (typed by the words of the description)."""
+    out = []
+    # line openings: after a bullet, or (as the ingest leaves Markdown lists) bare
+    openings = [t.i + 1 for t in doc if t.text in _ENTRY_BULLETS
+                and (t.i == 0 or "\n" in doc[t.i - 1].text)]  # fmt: skip
+    openings += [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]
+    for start in sorted(set(openings)):
+        if doc[start].text in _ENTRY_BULLETS:
+            continue  # the bullet's own opening follows
+        bare = start == 0 or doc[start - 1].text not in _ENTRY_BULLETS
+        colon = next((t.i for t in doc[start : start + 7] if t.text == ":"), None)
+        if colon is None or colon - start < (2 if bare else 1):
+            continue
+        if taken.intersection(range(start, colon)):
+            continue
+        words = doc[start:colon]
+        if not all(t.text[:1].isupper() or t.like_num or t.text in ("-", ".", "&")
+                   for t in words) or any(is_title_word(t) for t in words):  # fmt: skip
+            continue  # "MR PIGOTT:" of a transcript is a speaker's label
+        line_end = next((t.i for t in doc[colon:] if "\n" in t.text), len(doc))
+        if line_end <= colon + 2:
+            continue  # "Begin Text:" heads what follows, it describes nothing
+        said = {t.lower_ for t in doc[colon + 1 : min(line_end, colon + 9)]}
+        if said & _SHIP_WORDS:
+            kind = VESSEL
+        elif said & _ENTRY_PERSON or any(is_title_word(t) for t in doc[colon + 1 : colon + 4]):
+            kind = PERSON
+        elif said & _ENTRY_ORGANISATION:
+            kind = ORGANIZATION
+        else:
+            continue
+        out.append(Mention(start, colon, kind))
+        taken.update(range(start, colon))
+    return out
+
+
 def _company_apposition(doc: Doc, comma: int) -> bool:
     """Whether the comma at ``comma`` opens an apposition naming a company: ", the
     Bishkek-registered front company", ", a Shenzhen electronics firm"."""
@@ -620,6 +668,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _titled_names(doc, taken))
+    mentions.extend(_entry_names(doc, taken))
     mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _apposed_bodies(doc, taken))
     mentions.sort(key=lambda m: m.start)
     _vessel_lists(doc, mentions)

@@ -347,3 +347,24 @@ def test_coref_his_country_is_the_speaker_s_country(run: Run, text: str) -> None
     (aid,) = events(out, "AID")
     assert names(out, aid["actors"]) == ["Iran"]
     assert names(out, aid["targets"]) == ["Belarus"]
+
+
+def test_coref_pronouns_and_descriptions_in_a_list_entry_are_its_heading_name(
+    run: Run,
+) -> None:
+    out = run(
+        "Canada today listed the following parties.\n\n"
+        "- Amur Polar Freight LLC: a Russian logistics firm owned by the Rosneft group. It "
+        "shipped drone engines to Russia.\n"
+        "- Tabriz Rotor Works: an Iranian engine maker. The company sold engines to Moscow.\n"
+    )
+    actors = sorted(n for v in events(out, "AID") for n in names(out, v["actors"]))
+    assert actors == ["Amur Polar Freight LLC", "Tabriz Rotor Works"]
+
+
+def test_coref_a_colon_in_running_text_makes_no_list_entry(run: Run) -> None:
+    out = run(
+        "Britain said on Monday that Minsk had bought drones. Its message to Belarus: it will "
+        "keep up the pressure."
+    )
+    assert all("United Kingdom" not in names(out, v["targets"]) for v in out["events"])

@@ -467,3 +467,21 @@ def test_entities_organisation_after_the_in_a_ship_text_is_a_vessel_unless_a_bod
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert kinds.get("Sierra Vantor") == "Vessel"
     assert kinds.get("Sierra Leone Maritime Administration") != "Vessel"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Parties listed:\nOleg Varnavin: Russian national and arms broker.\n", "Oleg Varnavin",
+         "Person"),
+        ("Parties listed:\n- Kestrel Arc Trading: a Dubai-based trading company.\n",
+         "Kestrel Arc Trading", "Organization"),
+    ],
+)  # fmt: skip
+def test_entities_names_heading_list_entries(run: Run, text: str, name: str, kind: str) -> None:
+    assert by_name(run(text))[name]["type"] == kind
+
+
+def test_entities_speaker_labels_and_headings_are_no_entries(run: Run) -> None:
+    out = run("MR LANGLEY: The company denied it.\nBegin Text:\nThe firm said so.\n")
+    assert [e["name"] for e in out["entities"]] == []
