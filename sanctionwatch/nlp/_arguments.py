@@ -115,6 +115,11 @@ def entities_of(
             if person and not any(e.type == "Person" for e in index.refers(t)):
                 t = _person_above(t, index) or t  # "Ryu, an official posted in Dalian, who"
         found = _possessed_body(index.refers(t), t, index)
+        if t.lower_ in ("itself", "himself", "herself", "themselves"):
+            # "The AN SAN 3 itself was designated": the parser made the name hang on it
+            named = [e for c in t.children if c.dep_ in ("nmod", "compound", "appos", "nsubj")
+                     for e in index.refers(c)]  # fmt: skip
+            found = named or found
         if not found and t.lemma_.lower() in ("country", "government", "nation"):
             found = _own_country(t, index)  # "Iravani denied that his country had ..."
         if found and index.at(t.i) is not None:

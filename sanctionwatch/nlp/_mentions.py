@@ -383,6 +383,32 @@ _ENTRY_PERSON = frozenset({"national", "citizen", "born", "director", "officer",
                            "businesswoman", "executive", "chairman", "president"})  # fmt: skip
 
 
+def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Later uses of a vessel's name that nothing else recognised: "the tanker AN SAN 3 ...
+    The AN SAN 3 itself was designated" (the name as written, two words or more)."""
+    names = {tuple(t.text for t in m.span(doc)) for m in mentions if m.type == VESSEL}
+    names = {n for n in names if len(n) >= 2}
+    if not names:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    firsts = {n[0] for n in names}
+    for t in doc:
+        if t.text not in firsts or t.i in covered:
+            continue
+        for n in sorted(names, key=len, reverse=True):
+            end = t.i + len(n)
+            if (
+                n[0] == t.text
+                and tuple(x.text for x in doc[t.i : end]) == n
+                and not covered & set(range(t.i, end))
+            ):
+                out.append(Mention(t.i, end, VESSEL))
+                covered.update(range(t.i, end))
+                break
+    return out
+
+
 def _entry_names(doc: Doc, taken: set[int]) -> list[Mention]:
     """Names heading the entries of a bulleted list that the NER missed: "- Pavel Sorokin:
     Russian national and arms broker." (typed by the words of the description)."""
@@ -672,6 +698,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _apposed_bodies(doc, taken))
     mentions.sort(key=lambda m: m.start)
     _vessel_lists(doc, mentions)
+    mentions.extend(_repeated_vessels(doc, mentions))
+    mentions.sort(key=lambda m: m.start)
     mentions = _drop_overlaps(mentions)
     for m in list(mentions):
         if m.type == PERSON and m in mentions:

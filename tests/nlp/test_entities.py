@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from tests.nlp.helpers import FakeLinker, by_name
+from tests.nlp.helpers import FakeLinker, by_name, events, names
 
 Run = Callable[..., dict[str, Any]]
 
@@ -485,3 +485,14 @@ def test_entities_names_heading_list_entries(run: Run, text: str, name: str, kin
 def test_entities_speaker_labels_and_headings_are_no_entries(run: Run) -> None:
     out = run("MR LANGLEY: The company denied it.\nBegin Text:\nThe firm said so.\n")
     assert [e["name"] for e in out["entities"]] == []
+
+
+def test_entities_a_vessel_name_written_again_is_the_vessel(run: Run) -> None:
+    out = run(
+        "Aircraft spotted the North Korean-flagged tanker YU SON 9 beside another ship. The "
+        "YU SON 9 itself was designated by the 1718 Committee in 2019."
+    )
+    (vessel,) = [e for e in out["entities"] if e["type"] == "Vessel"]
+    assert len(vessel["mentions"]) == 2
+    (sanction,) = events(out, "SANCTION")
+    assert names(out, sanction["targets"]) == ["YU SON 9"]
