@@ -231,11 +231,13 @@ class Resolver:
         count = m.count or 2
         before = [e for e in self.entities if e.first < m.start]
         if "title" in spec:
-            word = str(spec["title"])
+            wanted = spec["title"]
+            words = [str(w) for w in wanted] if isinstance(wanted, list) else [str(wanted)]
+            word = words[0]
             if word == "leader":
                 holders = [e for e in before if e.leader]
             else:
-                holders = [e for e in before if any(word in t for _, t in e.roles)]
+                holders = [e for e in before if any(w in t for _, t in e.roles for w in words)]
             holders.sort(key=lambda e: -e.last)
             holders = sorted(holders[:count] if m.count else holders, key=lambda e: e.first)
             if word == "leader" and len(holders) < count:
@@ -243,7 +245,8 @@ class Resolver:
                 people = sorted((e for e in before if e.type == "Person" and e not in holders),
                                 key=lambda e: (-len(e.mentions), e.first))  # fmt: skip
                 holders += people[: count - len(holders)]
-            chosen = holders[:count] if m.count or len(holders) >= 2 else []
+            # "the two ministers": that many; "the ministers": all of them (two or more)
+            chosen = holders[:count] if m.count else holders if len(holders) >= 2 else []
             return sorted(chosen, key=lambda e: e.first)
         kind = str(spec.get("type", "Country"))
         if kind == "Party":

@@ -116,7 +116,10 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
         elif word in table.groups and (
             count
             or lower == "both"
-            or (doc[i].tag_ == "NNS" and not table.groups[word].get("counted"))
+            or (
+                (doc[i].tag_ in ("NNS", "NNPS") or doc[i].lower_.endswith("s"))
+                and not table.groups[word].get("counted")
+            )
         ):
             spec = table.groups[word]
             out.append(Mention(tok.i, i + 1, str(spec.get("type", PERSON)), kind="group",

@@ -368,3 +368,17 @@ def test_coref_a_colon_in_running_text_makes_no_list_entry(run: Run) -> None:
         "keep up the pressure."
     )
     assert all("United Kingdom" not in names(out, v["targets"]) for v in out["events"])
+
+
+def test_coref_the_ministers_are_every_minister_and_secretary_named(run: Run) -> None:
+    out = run(
+        "Foreign Secretary Yvette Cooper, German Foreign Minister Johann Wadephul and French "
+        "Minister for Foreign Affairs Jean-Noel Barrot met in London on Monday. The Ministers "
+        "urged Tehran to cooperate with the IAEA."
+    )
+    (request,) = events(out, "REQUEST")
+    assert sorted(names(out, request["actors"])) == [
+        "Jean-Noel Barrot",
+        "Johann Wadephul",
+        "Yvette Cooper",
+    ]
