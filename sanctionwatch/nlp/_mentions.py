@@ -262,6 +262,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         )
     ) and _article_named_vessel(doc, start, end):
         etype = VESSEL  # "met the Nora Sky off Malaysia": people take no article
+    if etype in (PERSON, ORGANIZATION) and _capitals_vessel(doc, start, end):
+        etype = VESSEL  # "KORSAK STAR" near "tanker": vessels are written in capitals
     if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
         return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
     if etype == ORGANIZATION and org_country is None and start > 0:
@@ -278,6 +280,22 @@ _NOT_SHIPS = frozenset({
     "exchange", "times", "post", "news", "administration", "authority", "treasury", "government",
     "embassy", "mission", "command", "directorate", "prosecutor", "prosecutors",
 })  # fmt: skip
+
+
+def _capitals_vessel(doc: Doc, start: int, end: int) -> bool:
+    """A name written all in capitals (two words or more, no legal form or body word) next to
+    a ship word, in this sentence or the one before: notices and registries write vessels so
+    ("the Estonian Navy detained the tanker ... KORSAK STAR")."""
+    words = doc[start:end]
+    if len(words) < 2 or not all(
+        (t.is_alpha and t.is_upper and len(t) > 1) or t.like_num for t in words
+    ) or not words[0].is_alpha:
+        return False
+    if any(_organisation_end(t, PERSON) or t.lower_ in _NOT_SHIPS or legal_form(t) for t in words):
+        return False
+    sent = doc[start].sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(t.lower_ in _SHIP_WORDS for t in doc[before.start : sent.end])
 
 
 def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:

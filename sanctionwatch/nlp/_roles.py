@@ -41,7 +41,7 @@ def _follows_name(doc: Doc, i: int) -> bool:
 
 def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Mention]:
     """Role phrases, groups and definite descriptions in ``doc`` not covered by ``occupied``."""
-    from sanctionwatch.nlp._mentions import COUNTRY_T, PERSON, Mention
+    from sanctionwatch.nlp._mentions import COUNTRY_T, ORGANIZATION, PERSON, Mention
 
     table = _data.anaphora()
     demonyms = _data.demonyms()
@@ -62,9 +62,11 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
                 continue
             vessel = _vessel_description(doc, tok.i + 1, table.definites)
             if vessel is not None and not any(
-                m.type == COUNTRY_T and tok.i < m.start < vessel and not _flag_state(doc, m.end)
+                m.type in (COUNTRY_T, ORGANIZATION)
+                and tok.i < m.start < vessel
+                and not _flag_state(doc, m.end)
                 for m in mentions
-            ):  # "a North Korean ship" is North Korea's, another ship
+            ):  # "a North Korean ship", "a Border Guard patrol vessel": the owner's, another ship
                 out.append(Mention(vessel, vessel + 1, "Vessel", kind="indefinite",
                                    word=doc[vessel].lower_))  # fmt: skip
             continue

@@ -382,3 +382,12 @@ def test_coref_the_ministers_are_every_minister_and_secretary_named(run: Run) ->
         "Johann Wadephul",
         "Yvette Cooper",
     ]
+
+
+def test_coref_a_body_s_own_patrol_vessel_is_not_the_ship_it_stops(run: Run) -> None:
+    out = run(
+        "A Coast Guard patrol vessel intercepted the Togo-flagged MIRELLA K near the cable and "
+        "escorted it to port."
+    )
+    coerce = events(out, "COERCE")
+    assert coerce and all("MIRELLA K" not in names(out, v["actors"]) for v in coerce)

@@ -496,3 +496,9 @@ def test_entities_a_vessel_name_written_again_is_the_vessel(run: Run) -> None:
     assert len(vessel["mentions"]) == 2
     (sanction,) = events(out, "SANCTION")
     assert names(out, sanction["targets"]) == ["YU SON 9"]
+
+
+def test_entities_names_in_capitals_near_a_ship_word_are_vessels(run: Run) -> None:
+    out = run("Estonia detained an oil tanker. Officials said VOLGA PRIDE had loaded crude.")
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert kinds.get("VOLGA PRIDE") == "Vessel"
