@@ -175,6 +175,15 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         if title_at(doc, i, sent_end) and i + title_at(doc, i, sent_end) >= end:
             return None  # a title, not a name: "Defence" of "Defence Minister", "State" of
             # "Secretary of State"
+    for i in range(max(ent.sent.start, start - 4), start):
+        n = title_at(doc, i, sent_end)
+        if n and start <= i + n < end and all(name_like(t) for t in doc[i + n : end]):
+            # "Secretary of the Treasury Scott Bessent" tagged from "Treasury": the name
+            # after the title, which no extension may reach back into
+            if i + n > start:
+                start, etype = i + n, PERSON
+            taken.update(range(i, i + n))
+            break
     if etype != PERSON and titled_name(doc, start, end):
         etype = PERSON  # "Spokesperson Dmitry Peskov" tagged as an organisation
     if etype != PERSON:

@@ -502,3 +502,8 @@ def test_entities_names_in_capitals_near_a_ship_word_are_vessels(run: Run) -> No
     out = run("Estonia detained an oil tanker. Officials said VOLGA PRIDE had loaded crude.")
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert kinds.get("VOLGA PRIDE") == "Vessel"
+
+
+def test_entities_title_ending_inside_a_tagged_name_is_cut(run: Run) -> None:
+    out = run('"The network is a lifeline," said Secretary of the Treasury Janet Morrow.')
+    assert by_name(out)["Janet Morrow"]["type"] == "Person"
