@@ -190,6 +190,7 @@ _PLATFORMS = frozenset({"carrier", "bomber", "warship", "destroyer", "submarine"
 _LISTED_TYPES = frozenset({"Person", "Organization", "Vessel"})
 _PARTIES = frozenset({"person", "individual", "entity", "company", "firm", "party", "officer",
                       "official", "vessel", "ship", "tanker"})  # fmt: skip
+_SHIPS = frozenset({"vessel", "ship", "tanker", "freighter"})
 _TRAVEL = frozenset({"travel", "enter", "transit", "visit", "travelling", "entering", "transiting"})
 
 
@@ -423,6 +424,9 @@ def find_events(
             and _names_designated(draft, index)
         ):
             bound = [e for e in designated if not _travel_ban(draft) or e.type == "Person"]
+            if not any(t.lemma_.lower() in _SHIPS for t in draft.sent):
+                # "the designated persons": vessels are property, not persons
+                bound = [e for e in bound if e.type != "Vessel"]
             Arguments.add(draft.targets, bound)  # a travel ban binds people only
         if not _keep(draft, cand):
             continue

@@ -120,6 +120,13 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     (the object X), "a company that exports" (the noun the clause describes)."""
     active = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
     passive = [c for c in v.children if c.dep_ in _PASSIVE_SUBJECT_DEPS]
+    if v.tag_ == "VBN":
+        # "all property ... that are in the United States ... are blocked": the parser hung the
+        # subject on a stray "are"
+        hung = [c for c in v.children if c.dep_ in ("auxpass", "csubjpass") and c.lemma_ == "be"]
+        inner = [g for c in hung for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if inner:
+            passive = [p for p in passive if p not in hung] + inner
     reported = _reported_relative(v) or _among_subject(v)
     if reported is not None:
         return [reported], []

@@ -219,7 +219,8 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
                 words.append(matching[0])
             elif not _gapped(tok, trig):
                 continue
-        for o in objs:
+        # the object, or in a passive its subject ("all property ... is blocked")
+        for o in [*objs, *(subjects(tok)[1] if tok.tag_ == "VBN" else [])]:
             lemma = o.lemma_.lower()
             if lemma in trig.object_types:
                 etype, mode = trig.object_types[lemma]

@@ -5,6 +5,8 @@ from typing import Any
 
 import pytest
 
+from tests.nlp.helpers import names
+
 Run = Callable[..., dict[str, Any]]
 
 
@@ -65,3 +67,14 @@ def test_sanctions_listed_party(run: Run) -> None:
             "reason": "dealing with a listed party: Jo Yong Won listed as JO Yong Won",
         }
     ]
+
+
+def test_blocking_paragraph_binds_the_persons_designated_before(run: Run) -> None:
+    out = run(
+        "OFAC designated Harbin Lantern Trading Ltd on Tuesday. The tanker SEA WREN is identified "
+        "as blocked property. As a result of today's action, all property and interests in "
+        "property of the designated persons described above that are in the United States or "
+        "in the possession or control of U.S. persons are blocked and must be reported to OFAC."
+    )
+    blocked = [v for v in out["events"] if v["trigger"] == "blocked"]
+    assert [names(out, v["targets"]) for v in blocked] == [["Harbin Lantern Trading Ltd"]]
