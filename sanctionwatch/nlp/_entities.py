@@ -95,7 +95,10 @@ class EntityIndex:
                 if nxt is None or (step == 1 and nxt[0] != j) or (step == -1 and nxt[1] != j + 1):
                     break
                 other = spans[nxt[0]][1]
-                if other.type != own.type or other is own:
+                parties = {"Person", "Organization", "Vessel"}  # "designated Kim and X LLC"
+                if other is own or not (
+                    other.type == own.type or {other.type, own.type} <= parties
+                ):
                     break
                 inside = set(range(nxt[0], nxt[1])) | {i for a, b in chain for i in range(a, b)}
                 if not any(

@@ -1229,3 +1229,9 @@ def test_events_the_governor_is_the_governor_named_before(run: Run) -> None:
     )
     met = next(v for v in events(out, "CONSULT") if v["trigger"] == "met")
     assert names(out, met["actors"]) == ["Alexander Uss"]
+
+
+def test_events_a_person_and_a_company_tangled_by_the_parse_are_both_targets(run: Run) -> None:
+    # the parse hangs the person on the company's name (not the dev set's sentence)
+    out = run("OFAC designated Kim Song Il and Primorye Transit LLC today.")
+    assert sorted(_roles(out, "SANCTION")[1]) == ["Kim Song Il", "Primorye Transit LLC"]
