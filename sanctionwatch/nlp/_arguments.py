@@ -67,6 +67,8 @@ _VERBAL_ATTACKS = frozenset({"ACCUSE", "THREATEN", "PROTEST"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
                            "effort", "development", "production", "capability"})  # fmt: skip
+# Verbs that judge someone for an act named by a noun: "condemned X for the strikes".
+_JUDGING = frozenset({"condemn", "criticise", "criticize", "denounce", "thank", "praise"})
 # Nouns for the life of a body's mandate: "vetoed the renewal of the Panel".
 _MANDATES = frozenset({"renewal", "extension", "mandate", "prolongation", "continuation"})
 _HOLDING = frozenset({"control", "own", "run", "operate", "hold", "manage"})
@@ -555,7 +557,7 @@ def manner_phrase(noun: Token) -> Token | None:
 def _implicit_agents(noun: Token) -> list[Token]:
     """Who a bare noun event is pinned on by the verb governing it: the deniers of "rejected
     accusations of arms transfers", the accused of "accused X of arms transfers"."""
-    verbs = modality_table()["denial_verbs"] | {"accuse", "suspect", "blame"}
+    verbs = modality_table()["denial_verbs"] | {"accuse", "suspect", "blame"} | _JUDGING
     child = noun
     while child.dep_ in ("dobj", "pobj", "prep", "compound") and child.head != child:
         gov = child.head
@@ -563,6 +565,8 @@ def _implicit_agents(noun: Token) -> list[Token]:
             if gov.lemma_.lower() not in verbs:
                 return []
             objs = [c for c in gov.children if c.dep_ == "dobj" and c != child]
+            if gov.lemma_.lower() in _JUDGING:
+                return objs  # "condemned X for the strikes"; "condemned the launch" pins no one
             active, passive = subjects(gov)
             return objs or (passive if gov.lemma_.lower() != "deny" and passive else active)
         child = gov

@@ -1235,3 +1235,23 @@ def test_events_a_person_and_a_company_tangled_by_the_parse_are_both_targets(run
     # the parse hangs the person on the company's name (not the dev set's sentence)
     out = run("OFAC designated Kim Song Il and Primorye Transit LLC today.")
     assert sorted(_roles(out, "SANCTION")[1]) == ["Kim Song Il", "Primorye Transit LLC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        # the condemned are the doers of the act they are condemned for
+        ("Tehran condemned Israel for the strikes on Iranian oil depots.", ["Israel"], ["Iran"]),
+        ("Belarusian units assaulted Ukrainian positions near Kupiansk.", ["Belarus"],
+         ["Ukraine"]),
+    ],
+)  # fmt: skip
+def test_events_assaults_and_the_condemned_doers(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "ASSAULT") == (actors, targets)
+
+
+def test_events_condemning_an_act_pins_it_on_no_one(run: Run) -> None:
+    out = run("Seoul condemned the launch of the missile as a grave provocation.")
+    assert all(not v["actors"] for v in events(out, "MOBILIZE"))
