@@ -819,8 +819,18 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
     if trig.type == "THREATEN" and not args.targets and head.pos_ != "NOUN":
         # "warned that Seoul and Kyiv would pay dearly": those the consequences are for
         for clause in (c for c in head.children if c.dep_ == "ccomp"):
+            own = {c for e in args.actors for c in (e.country or [])} | {
+                e.key for e in args.actors if e.key
+            }  # "Lin Jian warned that China would ...": the speaker's side acts, not suffers
             for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                found = [e for e in entities_of(s, index, goods) if e not in args.actors]
+                whose = entities_of(s, index, goods)
+                found = [e for e in whose
+                         if e not in args.actors and not (e.key and e.key in own)]  # fmt: skip
+                if whose and not found:
+                    # "Katz warned that Israel would strike Iran": whom the own side would hit
+                    found = [e for o in clause.children if o.dep_ == "dobj"
+                             for e in entities_of(o, index, goods)
+                             if not (e.key and e.key in own) and e not in args.actors]  # fmt: skip
                 args.add(args.targets, found)
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject

@@ -1255,3 +1255,23 @@ def test_events_assaults_and_the_condemned_doers(
 def test_events_condemning_an_act_pins_it_on_no_one(run: Run) -> None:
     out = run("Seoul condemned the launch of the missile as a grave provocation.")
     assert all(not v["actors"] for v in events(out, "MOBILIZE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the speaker's own side would act: it is no target
+        ("Chinese spokesperson Mao Ning warned that China would take resolute countermeasures.",
+         []),
+        # ... and whom it would act on is
+        ("Finnish President Alexander Stubb warned that Finland would confront Russia.",
+         ["Russia"]),
+        ("The minister warned that Seoul and Kyiv would pay dearly.", ["South Korea", "Ukraine"]),
+    ],
+)  # fmt: skip
+def test_events_a_warning_threatens_the_others_not_the_speaker_s_side(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    out = run(text)
+    found = [sorted(names(out, v["targets"])) for v in events(out, "THREATEN")]
+    assert found == [sorted(targets)]
