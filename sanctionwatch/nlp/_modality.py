@@ -192,6 +192,9 @@ def _alleged(head: Token, chain: list[Token]) -> bool:
     return False
 
 
+_PARTS = frozenset({"role", "part", "involvement", "participation", "hand", "complicity"})
+
+
 def _background(head: Token, pred: Token) -> bool:
     """An event named as the setting of another, taken as given whatever is said of that
     other: "had not sent weapons to either side in the war in Ukraine", "during the war"."""
@@ -201,6 +204,8 @@ def _background(head: Token, pred: Token) -> bool:
         and head.dep_ == "pobj"
         and head.head.lower_ in ("in", "during", "amid", "since", "throughout")
         and any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in head.children)
+        # "denied any role in the hack": the part someone had in it, no setting
+        and head.head.head.lemma_.lower() not in _PARTS
     )
 
 

@@ -1275,3 +1275,30 @@ def test_events_a_warning_threatens_the_others_not_the_speaker_s_side(
     out = run(text)
     found = [sorted(names(out, v["targets"])) for v in events(out, "THREATEN")]
     assert found == [sorted(targets)]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Lavrov met Choe Son Hui in Wonsan. Lavrov presented Choe with a samovar.", "AID",
+         ["Lavrov"], ["Choe Son Hui"]),
+        ("Tokyo has notified the 1718 Committee of the transfer.", "CONSULT", ["Japan"],
+         ["1718 Committee"]),
+        ("Shoigu arrived to meet Kim Jong Un on Friday. The two men held talks in Pyongyang.",
+         "CONSULT", ["Kim Jong Un", "Shoigu"], []),
+    ],
+)  # fmt: skip
+def test_events_gifts_notifications_and_the_two_men(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    out = run(text)
+    found = [
+        (sorted(names(out, v["actors"])), names(out, v["targets"])) for v in events(out, etype)
+    ]
+    assert (sorted(actors), targets) in found
+
+
+def test_events_a_denied_role_in_a_hack_is_the_hack_denied(run: Run) -> None:
+    out = run("Pyongyang has denied any role in the hack of the exchange.")
+    (hack,) = events(out, "ASSAULT")
+    assert names(out, hack["actors"]) == ["North Korea"] and hack["modality"] == "denied"
