@@ -816,6 +816,13 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             # the parser read as its object's modifier
             root = head.head
         args.add(args.targets, _stray_receiver(root, index, goods, own=root is head))
+    if trig.type == "CONSULT" and trig.mode == "visit" and not args.targets:
+        # "arrived in the North Korean capital": the country whose capital it is
+        for pobj in _phrase_objects(head, ("in", "to")):
+            if pobj.lemma_.lower() == "capital":
+                mods = [c for c in pobj.children if c.dep_ in _MODIFIER_DEPS]
+                args.add(args.targets, [e for c in mods for e in index.refers(c)
+                                        if e.type == "Country"])  # fmt: skip
     if trig.type == "THREATEN" and not args.targets and head.pos_ != "NOUN":
         # "warned that Seoul and Kyiv would pay dearly": those the consequences are for
         for clause in (c for c in head.children if c.dep_ == "ccomp"):

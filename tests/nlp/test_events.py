@@ -1302,3 +1302,8 @@ def test_events_a_denied_role_in_a_hack_is_the_hack_denied(run: Run) -> None:
     out = run("Pyongyang has denied any role in the hack of the exchange.")
     (hack,) = events(out, "ASSAULT")
     assert names(out, hack["actors"]) == ["North Korea"] and hack["modality"] == "denied"
+
+
+def test_events_arriving_in_a_country_s_capital_visits_the_country(run: Run) -> None:
+    out = run("Sergei Lavrov arrived in the Iranian capital on Monday.")
+    assert _roles(out, "CONSULT") == (["Sergei Lavrov"], ["Iran"])
