@@ -67,6 +67,9 @@ _VERBAL_ATTACKS = frozenset({"ACCUSE", "THREATEN", "PROTEST"})
 _TOPICAL = frozenset({"on", "about", "regarding", "concerning", "over"})
 _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "sector", "plan",
                            "effort", "development", "production", "capability"})  # fmt: skip
+# Unnamed parties that stand for the country they are in: "entities in China".
+_UNNAMED_PARTIES = frozenset({"entity", "company", "firm", "supplier", "exporter", "bank",
+                              "lender", "trader", "manufacturer", "maker"})  # fmt: skip
 # Verbs that judge someone for an act named by a noun: "condemned X for the strikes".
 _JUDGING = frozenset({"condemn", "criticise", "criticize", "denounce", "thank", "praise"})
 # Nouns for the life of a body's mandate: "vetoed the renewal of the Panel".
@@ -152,6 +155,17 @@ def entities_of(
         if not found and t.lemma_.lower() in _HOLDINGS:
             # "the assets of both companies will be frozen": the owners are sanctioned
             found = [e for o in _phrase_objects(t, ("of",)) for e in entities_of(o, index, goods)]
+        if (
+            not found
+            and t.lemma_.lower() in _UNNAMED_PARTIES
+            and t.tag_ == "NNS"
+            and t.dep_ in ("nsubj", "nsubjpass")
+        ):
+            # "entities in China continue to supply Russia": their country (as doers only;
+            # "sanctioned three entities in China" names no one)
+            found = [e for o in _phrase_objects(t, ("in", "from", "based"))
+                     for x in (o, *o.conjuncts) for e in index.refers(x)
+                     if e.type == "Country"]  # fmt: skip
         if not found and t.lemma_.lower() in _PEOPLE and t.tag_ == "NNS":
             # "senior diplomats from Japan, South Korea and the United States", "eleven
             # officials of the IRGC Aerospace Force"

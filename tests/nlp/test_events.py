@@ -1307,3 +1307,12 @@ def test_events_a_denied_role_in_a_hack_is_the_hack_denied(run: Run) -> None:
 def test_events_arriving_in_a_country_s_capital_visits_the_country(run: Run) -> None:
     out = run("Sergei Lavrov arrived in the Iranian capital on Monday.")
     assert _roles(out, "CONSULT") == (["Sergei Lavrov"], ["Iran"])
+
+
+def test_events_unnamed_firms_in_a_country_act_for_it_but_are_no_sanction_targets(
+    run: Run,
+) -> None:
+    out = run("Companies in Turkey continue to supply Russia with machine tools.")
+    assert _roles(out, "AID") == (["Turkey"], ["Russia"])
+    out = run("Ottawa sanctioned three companies in Turkey on Monday.")
+    assert _roles(out, "SANCTION") == (["Canada"], [])
