@@ -44,6 +44,7 @@ from sanctionwatch.nlp._names import (
     sited_at,
     title_at,
     title_before,
+    title_end_words,
     vessel_cue_after,
     vessel_cue_before,
     vessel_names,
@@ -64,7 +65,7 @@ from sanctionwatch.nlp._spans import (
     titled_apposition,
     titled_name,
 )
-from sanctionwatch.nlp._syntax import has_syntax, name_like, positions
+from sanctionwatch.nlp._syntax import has_syntax, line_starts, name_like, positions
 
 __all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
@@ -296,9 +297,11 @@ def _capitals_vessel(doc: Doc, start: int, end: int) -> bool:
     a ship word, in this sentence or the one before: notices and registries write vessels so
     ("the Estonian Navy detained the tanker ... KORSAK STAR")."""
     words = doc[start:end]
-    if len(words) < 2 or not all(
-        (t.is_alpha and t.is_upper and len(t) > 1) or t.like_num for t in words
-    ) or not words[0].is_alpha:
+    if (
+        len(words) < 2
+        or not all((t.is_alpha and t.is_upper and len(t) > 1) or t.like_num for t in words)
+        or not words[0].is_alpha
+    ):
         return False
     if any(_organisation_end(t, PERSON) or t.lower_ in _NOT_SHIPS or legal_form(t) for t in words):
         return False
@@ -378,7 +381,8 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     (two or three proper nouns, no title, place or date among them, then a word that is not a
     name)."""
     out = []
-    for k in range(1, len(doc) - 1):
+    ends = positions(doc, title_end_words())  # a title ends just before each candidate
+    for k in (i + 1 for i in ends if i + 1 < len(doc) - 1):
         if k in taken or title_before(doc, k, doc[k].sent.start) is None:
             continue
         for n in (3, 2):
@@ -420,8 +424,8 @@ def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     firsts = {n[0] for n in names}
-    for t in doc:
-        if t.text not in firsts or t.i in covered:
+    for t in (doc[i] for i in positions(doc, firsts, lower=False)):
+        if t.i in covered:
             continue
         for n in sorted(names, key=len, reverse=True):
             end = t.i + len(n)
@@ -441,9 +445,9 @@ def _entry_names(doc: Doc, taken: set[int]) -> list[Mention]:
     Russian national and arms broker." (typed by the words of the description)."""
     out = []
     # line openings: after a bullet, or (as the ingest leaves Markdown lists) bare
-    openings = [t.i + 1 for t in doc if t.text in _ENTRY_BULLETS
-                and (t.i == 0 or "\n" in doc[t.i - 1].text)]  # fmt: skip
-    openings += [t.i + 1 for t in doc if "\n" in t.text and t.i + 1 < len(doc)]
+    lines = line_starts(doc)
+    openings = [i + 1 for i in [0, *lines] if i < len(doc) - 1 and doc[i].text in _ENTRY_BULLETS]
+    openings += lines
     for start in sorted(set(openings)):
         if doc[start].text in _ENTRY_BULLETS:
             continue  # the bullet's own opening follows

@@ -72,6 +72,17 @@ def _title_ends() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+def title_end_words() -> frozenset[str]:
+    """The last words of titles, lower case (plurals of single words included)."""
+    return _title_end_words()
+
+
+@functools.cache
+def _title_end_words() -> frozenset[str]:
+    words = set(_title_ends())
+    return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})
+
+
 def title_at(doc: Doc, i: int, limit: int) -> int:
     """The number of tokens of the longest title starting at token ``i`` (0 if none)."""
     if i >= limit:

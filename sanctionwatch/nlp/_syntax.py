@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 __all__ = [
@@ -60,6 +60,13 @@ def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int
     wanted = np.array(sorted({strings.add(w) for w in words}), dtype="uint64")
     column = doc.to_array(LOWER if lower else ORTH)
     return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """Indexes of the tokens that open a line (after a whitespace token holding a newline),
+    found without a loop over every token."""
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE))
+    return [int(i) + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[int(i)].text]
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
