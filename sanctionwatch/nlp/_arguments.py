@@ -70,6 +70,9 @@ _UNDERTAKINGS = frozenset({"program", "programme", "project", "industry", "secto
 # Unnamed parties that stand for the country they are in: "entities in China".
 _UNNAMED_PARTIES = frozenset({"entity", "company", "firm", "supplier", "exporter", "bank",
                               "lender", "trader", "manufacturer", "maker"})  # fmt: skip
+# Verbs that say who did an act a noun names: "the strikes carried out by X".
+_DOING = frozenset({"carry", "conduct", "launch", "stage", "commit", "perpetrate", "make",
+                    "order", "mount", "organise", "organize"})  # fmt: skip
 # Verbs that judge someone for an act named by a noun: "condemned X for the strikes".
 _JUDGING = frozenset({"condemn", "criticise", "criticize", "denounce", "thank", "praise"})
 # Nouns for the life of a body's mandate: "vetoed the renewal of the Panel".
@@ -777,6 +780,15 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.add(args.actors, owners)
                 holders.append(c)
         holders += _prep_args(head, trig, args, index, goods, noun=True)
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "the strikes carried out by Israel and the United States"
+            if acl.lemma_.lower() in _DOING:
+                if not args.actors:
+                    for agent in (c for c in acl.children if c.dep_ == "agent"):
+                        for o in (c for c in agent.children if c.dep_ == "pobj"):
+                            args.add(args.actors, entities_of(o, index, goods))
+                # "... against Iranian nuclear facilities": the aim hangs on the participle
+                holders += _prep_args(acl, trig, args, index, goods, noun=True)
         if not args.actors and head.dep_ == "nsubj" and head.head.lemma_.lower() == "be":
             # "The theft ... was the work of the Lazarus Group": whose work it was
             for attr in (c for c in head.head.children if c.dep_ == "attr"):
@@ -837,6 +849,9 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 mods = [c for c in pobj.children if c.dep_ in _MODIFIER_DEPS]
                 args.add(args.targets, [e for c in mods for e in index.refers(c)
                                         if e.type == "Country"])  # fmt: skip
+            else:  # "arrived in North Korea": a country visited
+                args.add(args.targets, [e for e in index.refers(pobj) if e.type == "Country"])
+                args.locations = [e for e in args.locations if e not in args.targets]
     if trig.type == "THREATEN" and not args.targets and head.pos_ != "NOUN":
         # "warned that Seoul and Kyiv would pay dearly": those the consequences are for
         for clause in (c for c in head.children if c.dep_ == "ccomp"):

@@ -1316,3 +1316,18 @@ def test_events_unnamed_firms_in_a_country_act_for_it_but_are_no_sanction_target
     assert _roles(out, "AID") == (["Turkey"], ["Russia"])
     out = run("Ottawa sanctioned three companies in Turkey on Monday.")
     assert _roles(out, "SANCTION") == (["Canada"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Sergei Kiriyenko arrived in Belarus on Monday.", "CONSULT", ["Sergei Kiriyenko"],
+         ["Belarus"]),
+        ("Minsk deplored the raids carried out by Poland against Belarusian border posts.",
+         "ASSAULT", ["Poland"], ["Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_arrivals_in_a_country_and_acts_carried_out_by(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
