@@ -518,7 +518,7 @@ def _apposed_bodies(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 _BODIES = frozenset({
     "center", "centre", "institute", "foundation", "university", "agency", "ministry",
     "council", "committee", "corporation", "company", "association", "bureau", "academy",
-    "commission", "federation",
+    "commission", "federation", "works",
 })  # fmt: skip
 # ... and, for names tagged as people only, words that also end place names ("West Bank").
 _PERSON_BODIES = frozenset({

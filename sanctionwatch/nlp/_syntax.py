@@ -131,7 +131,8 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         # "all property ... that are in the United States ... are blocked": the parser hung the
         # subject on a stray "are"
         hung = [c for c in v.children if c.dep_ in ("auxpass", "csubjpass") and c.lemma_ == "be"]
-        inner = [g for c in hung for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        inner = [g for c in hung for g in c.children if g.dep_ in ("nsubj", "nsubjpass")
+                 or (g.dep_ == "attr" and c.i > v.i)]  # "Also listed is X": inverted  # fmt: skip
         if inner:
             passive = [p for p in passive if p not in hung] + inner
     reported = _reported_relative(v) or _among_subject(v)
@@ -306,11 +307,7 @@ def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
         prep = prep.head  # "by launching missiles and by exporting coal"
     gov = prep.head
     if gov.pos_ in ("VERB", "AUX"):
-        objs = (
-            [c for c in gov.children if c.dep_ == "dobj"]
-            if prep.lower_ in _OBJECT_PREPS
-            else []
-        )
+        objs = [c for c in gov.children if c.dep_ == "dobj"] if prep.lower_ in _OBJECT_PREPS else []
         # "returned an indictment charging X ... with smuggling": the charge's object
         objs = [
             d for o in objs

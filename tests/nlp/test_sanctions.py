@@ -78,3 +78,20 @@ def test_blocking_paragraph_binds_the_persons_designated_before(run: Run) -> Non
     )
     blocked = [v for v in out["events"] if v["trigger"] == "blocked"]
     assert [names(out, v["targets"]) for v in blocked] == [["Harbin Lantern Trading Ltd"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Also listed is Viktor Gulevich, a Belarusian general.", ["Viktor Gulevich"]),
+        ("Also designated today are Pak Chol Su and Kim Ryong Nam.", ["Kim Ryong Nam",
+                                                                     "Pak Chol Su"]),
+        ("In Belarus, the listings target Minsk Gear Works.", ["Minsk Gear Works"]),
+    ],
+)  # fmt: skip
+def test_sanctions_inverted_listings_and_listings_that_target(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    out = run(text)
+    found = [sorted(names(out, v["targets"])) for v in out["events"] if v["type"] == "SANCTION"]
+    assert sorted(targets) in found
