@@ -181,6 +181,37 @@ def _from_phrase(sent: Span, index: EntityIndex, head: Token) -> dict[str, Any] 
     return None
 
 
+_OPENING = ('"', "“")
+_CLOSING = ('"', "”")
+
+
+def _continued_quote(head: Token, index: EntityIndex) -> dict[str, Any] | None:
+    """The speaker of a quotation that goes on in a sentence of its own: '"... ," the minister
+    told reporters. "We will keep working with Finland ..."' (the sentence before, in the same
+    paragraph, opens with a quotation its closing source names)."""
+    doc, sent = head.doc, head.sent
+    words = [t for t in sent if not t.is_space]
+    closed = len(words) >= 3 and (
+        words[-1].text in _CLOSING or (words[-1].is_punct and words[-2].text in _CLOSING)
+    )
+    if not closed or words[0].text not in _OPENING:
+        return None
+    j = sent.start - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return None  # a new paragraph
+        j -= 1
+    if j < 0:
+        return None
+    before = [t for t in doc[j].sent if not t.is_space]
+    if len(before) < 3 or before[0].text not in _OPENING:
+        return None
+    close = next((t.i for t in reversed(before) if t.text in _CLOSING and t.i > before[0].i), None)
+    verbs = attribution_table()["reporting_verbs"]
+    said = [t for t in before if close is not None and t.i > close and t.lemma_.lower() in verbs]
+    return _reported_by(said[0], index) if said else None
+
+
 def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] | None:
     """The source an event is attributed to: ``{"entity": id or None, "text": phrase}``."""
     found = _from_verb(pred, index) or (_from_verb(head, index) if pred != head else None)
@@ -189,6 +220,7 @@ def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] 
         or _from_phrase(head.sent, index, head)
         or _final_report(head, index)
         or _closing_source(head, index)
+        or _continued_quote(head, index)
     )
 
 

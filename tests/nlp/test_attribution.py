@@ -144,3 +144,22 @@ def test_attribution_recalled_reports_its_clause(run: Run) -> None:
     out = run("The envoy Lana Nusseibeh recalled that Russia had vetoed the renewal of the Panel.")
     (veto,) = [v for v in out["events"] if v["type"] == "REJECT"]
     assert veto["attribution"] is not None
+
+
+def test_attribution_a_quotation_going_on_keeps_its_speaker(run: Run) -> None:
+    out = run(
+        '"These ships endanger our cables," Navy chief Jan Lund told reporters. "We will keep '
+        'working with Norway to check every one of them."'
+    )
+    (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
+    assert work["attribution"] is not None
+    assert by_name(out)["Jan Lund"]["id"] == work["attribution"]["entity"]
+
+
+def test_attribution_a_new_paragraph_starts_a_new_quotation(run: Run) -> None:
+    out = run(
+        '"These ships endanger our cables," Navy chief Jan Lund told reporters.\n\n"We will '
+        'keep working with Norway to check every one of them."'
+    )
+    (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
+    assert work["attribution"] is None
