@@ -95,3 +95,23 @@ def test_sanctions_inverted_listings_and_listings_that_target(
     out = run(text)
     found = [sorted(names(out, v["targets"])) for v in out["events"] if v["type"] == "SANCTION"]
     assert sorted(targets) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The tanker Grey Heron was also specified under the regulations.", ["Grey Heron"]),
+        ("The EU has placed Vitaly Orlov under restrictive measures.", ["Vitaly Orlov"]),
+    ],
+)  # fmt: skip
+def test_sanctions_specified_ships_and_parties_placed_under_measures(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    out = run(text)
+    found = [names(out, v["targets"]) for v in out["events"] if v["type"] == "SANCTION"]
+    assert found == [targets]
+
+
+def test_sanctions_specified_in_a_text_is_no_sanction(run: Run) -> None:
+    out = run("The requirements for Rosneft are specified in the annex of the regulation.")
+    assert [v for v in out["events"] if v["type"] == "SANCTION"] == []
