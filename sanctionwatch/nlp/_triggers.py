@@ -126,9 +126,25 @@ def _gapped(tok: Token, trig: Trigger) -> bool:
     )  # fmt: skip
 
 
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "day", "occasion",
+})  # fmt: skip
+
+
+def _temporal(tok: Token) -> bool:
+    """A date or time word ("on Monday", "on 3 May", "on that occasion")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS or tok.like_num
+
+
 def _conditions_ok(tok: Token, trig: Trigger) -> bool:
     if trig.particles and not any(
-        c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trig.particles for c in tok.children
+        c.dep_ in ("prt", "prep", "advmod")
+        and c.lower_ in trig.particles
+        # "called ... on Monday": a date, not the particle ("called on Iran")
+        and not any(g.dep_ == "pobj" and _temporal(g) for g in c.children)
+        for c in tok.children
     ):
         return False
     if trig.subjects:
@@ -200,11 +216,33 @@ def _third_party_report(tok: Token, index: EntityIndex) -> bool:
     return False
 
 
+_CALLED_FALSE = Trigger("call", ("VERB",), "REJECT", "deny")
+
+
+def _verdict_on_claims(tok: Token) -> bool:
+    """ "called the accusations absurd", "called the reports a fabrication": a verb of
+    naming whose object is a claim (``denial_objects``) and which gives it a predicate."""
+    if tok.lemma_.lower() not in ("call", "describe", "brand", "dub", "label", "term"):
+        return False
+    if tok.pos_ != "VERB" or not any(c.dep_ == "oprd" for c in tok.children):
+        return False
+    if tok.tag_ == "VBG" and any(
+        a.lemma_.lower() in modality_table()["denial_verbs"] for a in tok.ancestors
+    ):
+        return False  # "denied that ..., calling the accusations lies": one denial
+    objects = modality_table()["denial_objects"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
+
+
 def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
     """The triggers of a parsed sentence, in text order."""
     lexicon = event_lexicon()
     prohibitions = _PROHIBITIONS | modality_table().get("prohibition_verbs", frozenset())
     for tok in sent:
+        if _verdict_on_claims(tok):
+            # "Pyongyang called the reports an 'absurd fabrication'": a denial of them
+            yield Candidate(tok, tok, [tok], _CALLED_FALSE, "REJECT", "deny")
+            continue
         trig = trigger_for(tok)
         if trig is None or index.at(tok.i) is not None or not _conditions_ok(tok, trig):
             continue

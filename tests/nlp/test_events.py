@@ -1331,3 +1331,24 @@ def test_events_arrivals_in_a_country_and_acts_carried_out_by(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
     assert _roles(run(text), etype) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ('Minsk has called the allegations "a provocation".', [["Belarus"]]),
+        ('Tehran described the reports as baseless.', []),
+        ('Minsk denied that it had sold drones to Russia, calling the reports "lies".',
+         [["Belarus"]]),
+    ],
+)  # fmt: skip
+def test_events_calling_claims_false_rejects_them_once(
+    run: Run, text: str, rejects: list[list[str]]
+) -> None:
+    out = run(text)
+    assert [names(out, v["actors"]) for v in events(out, "REJECT")] == rejects
+
+
+def test_events_a_date_after_call_is_no_particle(run: Run) -> None:
+    out = run('Peskov called the seizure "an act of piracy" on Monday.')
+    assert not events(out, "REQUEST")
