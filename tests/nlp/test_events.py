@@ -1352,3 +1352,14 @@ def test_events_calling_claims_false_rejects_them_once(
 def test_events_a_date_after_call_is_no_particle(run: Run) -> None:
     out = run('Peskov called the seizure "an act of piracy" on Monday.')
     assert not events(out, "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia fired hundreds of Shaheds at Ukrainian power plants overnight.",
+        "Russian forces fired a barrage of rockets at Ukrainian positions.",
+    ],
+)
+def test_events_firing_counted_weapons_at_a_country_is_an_assault(run: Run, text: str) -> None:
+    assert _roles(run(text), "ASSAULT") == (["Russia"], ["Ukraine"])
