@@ -193,6 +193,20 @@ def entities_of(
     return out
 
 
+def _name_after(verb: Token, index: EntityIndex) -> list[Entity]:
+    """The party named right after a verb (past a "<place>-based" prefix), with the names
+    coordinated with it."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(len(doc), verb.i + 6)):
+        tok = doc[j]
+        if tok.is_punct and tok.text != "-":
+            return []
+        e = index.at(j)
+        if e is not None and e.type in ("Person", "Organization", "Vessel"):
+            return [e, *(x for x in index.coordinated(tok) if x is not e)]
+    return []
+
+
 def _own_country(tok: Token, index: EntityIndex) -> list[Entity]:
     """The country of the person a possessive pronoun before "country" refers to: "his
     country", "her government"."""
@@ -731,6 +745,15 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                     for p in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "with"):
                         _prep_args(pobj, trig, args, index, goods, noun=False,
                                    after=p.i - 1, before=p.i)  # fmt: skip
+        if (
+            trig.type == "SANCTION"
+            and not args.targets
+            and not any(o.dep_ == "dobj" for o in objs)
+            and head.tag_ in ("VBG", "VBD", "VBZ", "VBP", "VB")
+        ):
+            # "OFAC is designating UAE-based Al Noor Trading FZE, which ...": the parser made
+            # the name the subject of the clause after it
+            args.add(args.targets, _name_after(head, index))
         if trig.type == "SANCTION" and not trig.objects and not args.targets:
             # "banned the hiring of North Korean workers", "resolutions banning its missile
             # programme": the ban falls on whoever does or owns what it bans

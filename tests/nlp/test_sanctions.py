@@ -115,3 +115,12 @@ def test_sanctions_specified_ships_and_parties_placed_under_measures(
 def test_sanctions_specified_in_a_text_is_no_sanction(run: Run) -> None:
     out = run("The requirements for Rosneft are specified in the annex of the regulation.")
     assert [v for v in out["events"] if v["type"] == "SANCTION"] == []
+
+
+def test_sanction_target_the_parser_made_a_later_clause_s_subject(run: Run) -> None:
+    out = run(
+        "OFAC is also designating UAE-based Zarafshan Oil Trading FZE, which sold Naftiran "
+        "Intertrade cargoes to Chinese refiners."
+    )
+    found = [names(out, v["targets"]) for v in out["events"] if v["type"] == "SANCTION"]
+    assert found == [["Zarafshan Oil Trading FZE"]]
