@@ -144,7 +144,8 @@ def _in_law_title(doc: Doc, start: int, end: int) -> bool:
 
 
 # Designations of weapons and aircraft the NER takes for organisations ("B-1B", "P-3C").
-_MODEL = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?(-\d+)?")
+# Weapon and aircraft models: "B-1B", "KN-23", "Su-35", "MiG-29", "Tor-M2", "Shahed-136".
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,6}-?[A-Z]?\d{1,4}[A-Z]?(-\d+)?")
 
 
 def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Mention | None:

@@ -507,3 +507,13 @@ def test_entities_names_in_capitals_near_a_ship_word_are_vessels(run: Run) -> No
 def test_entities_title_ending_inside_a_tagged_name_is_cut(run: Run) -> None:
     out = run('"The network is a lifeline," said Secretary of the Treasury Janet Morrow.')
     assert by_name(out)["Janet Morrow"]["type"] == "Person"
+
+
+def test_entities_weapon_models_and_plants_in_apposition(run: Run) -> None:
+    out = run(
+        "Moscow delivered MiG-29 jets, Tor-M2 batteries and Shahed-136 drones. Washington "
+        "designated Dalzavod Aviaremont, a Khabarovsk-based aircraft repair plant, on Monday."
+    )
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert not {"MiG-29", "Tor-M2", "Shahed-136"} & set(kinds)
+    assert kinds.get("Dalzavod Aviaremont") == "Organization"
