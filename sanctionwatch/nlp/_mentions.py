@@ -162,6 +162,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         start, etype = start + 1, ORGANIZATION  # "exchange Harbor Coin": the cue is no name
     if _in_law_title(doc, start, end):
         return None  # "EU Exit" of "... (Sanctions) (EU Exit) Regulations 2019"
+    if end - start > 1 and doc[end - 1].text in _LAW_WORDS:
+        return None  # "the Immigration and Nationality Act": a law, not a body
     n_title = title_at(doc, start, sent_end)
     if n_title and start + n_title + 1 < end and doc[start + n_title].lower_ == "for":
         # "The High Representative for Foreign Affairs": an office with its portfolio

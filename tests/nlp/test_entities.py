@@ -517,3 +517,8 @@ def test_entities_weapon_models_and_plants_in_apposition(run: Run) -> None:
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert not {"MiG-29", "Tor-M2", "Shahed-136"} & set(kinds)
     assert kinds.get("Dalzavod Aviaremont") == "Organization"
+
+
+def test_entities_a_law_is_no_organisation(run: Run) -> None:
+    out = run("The visa restrictions were imposed under the Immigration and Nationality Act.")
+    assert [e["name"] for e in out["entities"]] == []
