@@ -47,13 +47,20 @@ def _links(
         key = (e.name, e.type, tuple(e.country))
         if key not in cache:  # the same name is asked once per run
             cache[key] = linker.link(e.name, entity_type=e.type, countries=key[2])
-        found = [dict(link) for link in cache[key] if _country_agrees(e, link)]
+        found = [dict(link) for link in cache[key] if _country_agrees(e, link)
+                 and (e.type != "Person" or _score(link) >= _PERSON_LINK_SCORE)]  # fmt: skip
         if any(_score(link) >= 1.0 for link in found):
             # An exact match outranks spelling variants of other listed names ("Korea Taesong
             # Trading Company" is not "Korea Daesong Trading Company").
             found = [link for link in found if _score(link) >= 1.0]
         out[e.id] = found
     return out
+
+
+# A person named in a report is linked only on a near-exact name: one letter more or less in a
+# short family name is another family ("Jang Myong Chol" is not the listed "Kang Myong Chol"),
+# while spelling and romanisation variants score at or above this.
+_PERSON_LINK_SCORE = 0.95
 
 
 def _score(link: dict[str, Any]) -> float:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 import pytest
 
@@ -522,3 +522,29 @@ def test_entities_weapon_models_and_plants_in_apposition(run: Run) -> None:
 def test_entities_a_law_is_no_organisation(run: Run) -> None:
     out = run("The visa restrictions were imposed under the Immigration and Nationality Act.")
     assert [e["name"] for e in out["entities"]] == []
+
+
+class _SurnameTypoLinker:
+    """Links every person to one listed name, at the score the name is given."""
+
+    SCORES: ClassVar[dict[str, float]] = {"Jang Song Chol": 0.934, "Kang Song Chol": 1.0}
+
+    def link(
+        self, name: str, *, entity_type: str, countries: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        score = self.SCORES.get(name)
+        if score is None:
+            return []
+        return [{"dataset": "un_sc", "list_id": "KPi.T9", "name": "Kang Song Chol",
+                 "score": score, "programs": ["DPRK"], "explanation": "surname"}]  # fmt: skip
+
+
+def test_entities_a_person_links_only_on_a_near_exact_name(nlp: Any) -> None:
+    from sanctionwatch.ingest._document import Document
+    from sanctionwatch.nlp import extract
+
+    text = "North Korean envoys Jang Song Chol and Kang Song Chol arrived in Minsk."
+    out = extract(Document(text=text), nlp=nlp, linker=_SurnameTypoLinker())
+    links = {e["name"]: [x["list_id"] for x in e["links"]] for e in out["entities"]}
+    assert links["Jang Song Chol"] == []
+    assert links["Kang Song Chol"] == ["KPi.T9"]
