@@ -216,6 +216,9 @@ def _third_party_report(tok: Token, index: EntityIndex) -> bool:
     return False
 
 
+# People received as visitors, not goods: "Kim Jong Un received the Russian delegation".
+_VISITORS = frozenset({"delegation", "delegate", "envoy", "minister", "official", "guest",
+                       "visitor", "team", "ambassador", "counterpart"})  # fmt: skip
 _CALLED_FALSE = Trigger("call", ("VERB",), "REJECT", "deny")
 
 
@@ -270,7 +273,10 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
             for o in objs
             for n in (o, *(c for c in o.children if c.dep_ in ("appos", "compound")))
         ]
-        if trig.person_object and any(e.type == "Person" for n in named for e in index.refers(n)):
+        visitors = any(o.lemma_.lower() in _VISITORS for o in objs)  # "received the delegation"
+        if trig.person_object and (
+            visitors or any(e.type == "Person" for n in named for e in index.refers(n))
+        ):
             etype, mode = trig.person_object
             trig = Trigger(trig.lemma, trig.pos, etype, mode)
         reports = trig.reporting and any(

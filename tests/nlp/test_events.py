@@ -1363,3 +1363,18 @@ def test_events_a_date_after_call_is_no_particle(run: Run) -> None:
 )
 def test_events_firing_counted_weapons_at_a_country_is_an_assault(run: Run, text: str) -> None:
     assert _roles(run(text), "ASSAULT") == (["Russia"], ["Ukraine"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Lukashenko received the Iranian delegation in Minsk.", "CONSULT", ["Lukashenko"],
+         ["Iran"]),
+        ("Finland welcomed Estonia's decision to detain the tanker.", "SUPPORT", ["Finland"],
+         ["Estonia"]),
+    ],
+)  # fmt: skip
+def test_events_delegations_received_and_moves_welcomed(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
