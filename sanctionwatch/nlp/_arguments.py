@@ -319,14 +319,20 @@ def _country_around(place: Token, index: EntityIndex) -> list[Entity]:
 
 
 def _listed_in_apposition(tok: Token, index: EntityIndex) -> list[Token]:
-    """Countries of a list the parser read as an apposition: "condemns Iran, the DPRK and
+    """Names of a list the parser read as an apposition: "condemns Iran, the DPRK and
     Belarus" (the DPRK an apposition of Iran, Belarus its conjunct)."""
-    if not any(e.type == "Country" for e in index.refers(tok)):
+    own = {e.type for e in index.refers(tok)}
+    if not own:
         return []
+    # "are Ri Song Gwang, Choe Un Jong, Kang Myong Hak and Son Il Ung": parties of one kind
+    # in a list (the apposition goes on with conjuncts) are all named; a single apposition
+    # of a party describes it
     return [
         x
         for c in tok.children
-        if c.dep_ == "appos" and any(e.type == "Country" for e in index.refers(c))
+        if c.dep_ == "appos"
+        and any(e.type in own for e in index.refers(c))
+        and ("Country" in own or c.conjuncts)
         for x in (c, *c.conjuncts)
     ]
 

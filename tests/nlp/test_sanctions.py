@@ -124,3 +124,12 @@ def test_sanction_target_the_parser_made_a_later_clause_s_subject(run: Run) -> N
     )
     found = [names(out, v["targets"]) for v in out["events"] if v["type"] == "SANCTION"]
     assert found == [["Zarafshan Oil Trading FZE"]]
+
+
+def test_sanctions_every_name_of_a_list_the_parse_made_an_apposition(run: Run) -> None:
+    out = run(
+        "Seoul designated four individuals today. The individuals designated are Pak Song Il, "
+        "Choe Myong Su, Ri Kwang Hyok and Kim Hyok Chol."
+    )
+    found = [sorted(names(out, v["targets"])) for v in out["events"] if v["type"] == "SANCTION"]
+    assert ["Choe Myong Su", "Kim Hyok Chol", "Pak Song Il", "Ri Kwang Hyok"] in found
