@@ -278,7 +278,14 @@ class Resolver:
                         key=last, reverse=True)  # fmt: skip
         if not recent:
             return []
-        same = [e for e in recent if e.type == recent[0].type][:count]
+        same = [e for e in recent if e.type == recent[0].type]
+        if len(same) > count:
+            # more parties than the phrase counts: the document's protagonists, those it
+            # mentions most ("Shoigu ... thanked the soldiers who fought Ukrainian forces ...
+            # the two sides signed": Russia and North Korea)
+            rank = {id(e): n for n, e in enumerate(same)}
+            same = sorted(same, key=lambda e: (-len(e.mentions), rank[id(e)]))
+        same = same[:count]
         return sorted(same, key=lambda e: e.first) if len(same) == count else []
 
     def _pair(self, candidates: list[Entity], start: int) -> list[Entity] | None:

@@ -391,3 +391,13 @@ def test_coref_a_body_s_own_patrol_vessel_is_not_the_ship_it_stops(run: Run) -> 
     )
     coerce = events(out, "COERCE")
     assert coerce and all("MIRELLA K" not in names(out, v["actors"]) for v in coerce)
+
+
+def test_coref_the_two_sides_are_the_documents_protagonists(run: Run) -> None:
+    out = run(
+        "Sergei Shoigu arrived in Pyongyang on Monday for talks with North Korean officials. "
+        "Russia thanked North Korea for troops that fought Ukrainian forces in Kursk. "
+        "Moscow said the two sides had signed a protocol on security."
+    )
+    (agree,) = events(out, "AGREE")
+    assert sorted(names(out, agree["actors"])) == ["North Korea", "Russia"]
