@@ -69,6 +69,17 @@ def female_mention(doc: Doc, m: Mention) -> bool:
     return False
 
 
+_COMPANY_WORDS = frozenset({"llc", "ltd", "ltd.", "limited", "co", "co.", "inc", "inc.",
+                            "corp", "corp.", "corporation", "company", "gmbh", "jsc", "pjsc",
+                            "fze", "fzco", "fzc", "llp", "plc", "sarl", "s.a.", "a.s.", "trading",
+                            "shipping", "logistics", "group", "holdings"})  # fmt: skip
+
+
+def _company_name(name: str) -> bool:
+    """Whether a name reads as a company's: "Aster Horizon General Trading LLC"."""
+    return any(w.strip(",").lower() in _COMPANY_WORDS for w in name.split())
+
+
 _BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
 
 
@@ -255,6 +266,12 @@ class Resolver:
         candidates = [
             e for e in before if e.type == kind and (kind != "Organization" or e.key is None)
         ]
+        if m.word in ("companies", "firms"):
+            # "Both companies": companies by their names (a legal form or a company word), when
+            # enough were named, not a military unit or an agency named between them
+            firms = [e for e in candidates if _company_name(e.name)]
+            if len(firms) >= count:
+                candidates = firms
         pair = self._pair(candidates, m.start) if count == 2 else None
         if pair is not None:  # "Russia and China ... both governments": the pair named together
             return pair

@@ -399,6 +399,8 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
                 name_like(t) and t.is_alpha and t.ent_type_ in ("", "PERSON") for t in words
             ) or any(is_title_word(t) for t in words):
                 continue
+            if any(_organisation_end(t, PERSON) for t in doc[k : min(len(doc), end + 2)]):
+                break  # "Aster Horizon General Trading LLC": "General" of a company's name
             if end < len(doc) and name_like(doc[end]) and doc[end].sent == doc[k].sent:
                 continue
             out.append((k, end))
@@ -415,6 +417,44 @@ _ENTRY_ORGANISATION = frozenset({"company", "firm", "maker", "manufacturer", "ba
 _ENTRY_PERSON = frozenset({"national", "citizen", "born", "director", "officer", "official",
                            "general", "colonel", "commander", "broker", "businessman",
                            "businesswoman", "executive", "chairman", "president"})  # fmt: skip
+
+
+_FORM_WORDS = ("LLC", "Ltd", "Ltd.", "Limited", "FZE", "FZCO", "FZC", "JSC", "PJSC", "LLP",
+               "GmbH", "Inc", "Inc.", "Corp", "Corp.", "PLC", "Co.", "SIA", "OOO", "DMCC")
+
+
+def _legal_form_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Company names the NER missed, read back from their legal form: "Zarin Gold General
+    Trading LLC" (the capitalised words before "LLC", up to six, none taken)."""
+    out = []
+    for i in positions(doc, _FORM_WORDS, lower=False):
+        if i in taken or i == 0 or not legal_form(doc[i]):
+            continue
+        start = i
+        while (
+            start - 1 >= 0
+            and i - start < 6
+            and start - 1 not in taken
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].is_alpha
+            and doc[start - 1].sent == doc[i].sent
+            and not (doc[start - 1].is_sent_start)
+        ):
+            start -= 1
+        first = doc[start - 1] if start >= 1 else None
+        if (
+            first is not None
+            and first.is_sent_start
+            and first.is_alpha
+            and first.text[:1].isupper()
+            and i - start < 6
+            and first.i not in taken
+        ):
+            start -= 1  # the name opens the sentence
+        if i - start >= 1:
+            out.append((start, i + 1))
+            taken.update(range(start, i + 1))
+    return out
 
 
 def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -727,6 +767,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     )
     mentions.extend(Mention(a, b, PERSON) for a, b in korean_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _apposed_names(doc, taken))
+    mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _legal_form_names(doc, taken))
     mentions.extend(Mention(a, b, PERSON) for a, b in _titled_names(doc, taken))
     mentions.extend(_entry_names(doc, taken))
     mentions.extend(Mention(a, b, ORGANIZATION) for a, b in _apposed_bodies(doc, taken))

@@ -548,3 +548,18 @@ def test_entities_a_person_links_only_on_a_near_exact_name(nlp: Any) -> None:
     links = {e["name"]: [x["list_id"] for x in e["links"]] for e in out["entities"]}
     assert links["Jang Song Chol"] == []
     assert links["Kang Song Chol"] == ["KPi.T9"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In Dubai, Zarafshan Gold General Trading LLC supplied the ministry with gold.",
+         "Zarafshan Gold General Trading LLC"),
+        ("Treasury designated Amur Polar Logistik LLC, a Khabarovsk firm.",
+         "Amur Polar Logistik LLC"),
+    ],
+)  # fmt: skip
+def test_entities_company_names_read_back_from_their_legal_form(
+    run: Run, text: str, name: str
+) -> None:
+    assert by_name(run(text))[name]["type"] == "Organization"
