@@ -283,6 +283,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         org_country = _owner_country(doc, start)
     if etype == ORGANIZATION and org_country is None:
         org_country = _country_after(doc, end)
+    if etype in (ORGANIZATION, PERSON) and _located_in(doc, start, end):
+        return Mention(start, end, PLACE_T)  # "in Isfahan", "near Brest": a place
     return Mention(start, end, etype, country=org_country)
 
 
@@ -334,6 +336,28 @@ def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:
     sent = doc[start].sent
     before = doc[sent.start - 1].sent if sent.start > 0 else sent
     return any(t.lower_ in _SHIP_WORDS for t in doc[before.start : sent.end])
+
+
+_LOCATIVE = frozenset({"in", "near", "outside", "off", "around"})
+
+
+def _located_in(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name the NER took for a body or person, right after a locative
+    preposition, and a place: "a factory in Isfahan", "the port near Brest" (not "a stake in
+    Rosatom": the preposition must hang on a place word or a verb of being or happening)."""
+    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in _LOCATIVE:
+        return False
+    tok = doc[start]
+    if tok.dep_ != "pobj" or legal_form(tok) or _organisation_end(tok, PERSON):
+        return False
+    head = doc[start - 1].head
+    return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() in _PLACE_NOUNS
+
+
+_PLACE_NOUNS = frozenset({"factory", "plant", "port", "facility", "site", "base", "city",
+                          "town", "office", "headquarters", "warehouse", "airport", "terminal",
+                          "refinery", "shipyard", "centre", "center", "hospital", "ship",
+                          "tanker", "vessel", "company", "firm", "bank", "workshop"})  # fmt: skip
 
 
 def _based_prefix(doc: Doc, start: int, end: int) -> int | None:

@@ -563,3 +563,9 @@ def test_entities_company_names_read_back_from_their_legal_form(
     run: Run, text: str, name: str
 ) -> None:
     assert by_name(run(text))[name]["type"] == "Organization"
+
+
+def test_entities_one_word_names_after_a_locative_are_places(run: Run) -> None:
+    out = run("The drones are assembled at a factory in Yelabuga.")
+    kinds = {e["name"]: e["type"] for e in out["entities"]}
+    assert kinds.get("Yelabuga") == "Place"
