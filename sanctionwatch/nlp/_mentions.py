@@ -247,7 +247,12 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     if (
         etype in (PERSON, PLACE_T)
         and end - start > 1
-        and (_organisation_end(doc[end - 1], etype) or _organisation_head(doc, start, end))
+        and (
+            _organisation_end(doc[end - 1], etype)
+            or _organisation_head(doc, start, end)
+            # "Heihe Longjiang Rural Commercial Bank" tagged as a place ("the West Bank" is one)
+            or (end - start > 2 and _organisation_end(doc[end - 1], PERSON))
+        )
     ):
         etype = ORGANIZATION  # "Vostok Forwarding LLC", "Stimson Center": whatever the NER said
     if (

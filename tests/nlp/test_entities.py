@@ -569,3 +569,8 @@ def test_entities_one_word_names_after_a_locative_are_places(run: Run) -> None:
     out = run("The drones are assembled at a factory in Yelabuga.")
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert kinds.get("Yelabuga") == "Place"
+
+
+def test_entities_a_place_tagged_name_ending_in_a_business_word_is_a_body(run: Run) -> None:
+    out = run("Washington sanctioned Hunchun Xinda Rural Commercial Bank on Friday.")
+    assert by_name(out)["Hunchun Xinda Rural Commercial Bank"]["type"] == "Organization"
