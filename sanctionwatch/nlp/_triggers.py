@@ -151,8 +151,17 @@ def _conditions_ok(tok: Token, trig: Trigger) -> bool:
         active, passive = subjects(tok)
         if not any(s.lemma_.lower() in trig.subjects for s in active + passive):
             return False
-    return not trig.modifiers or any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in trig.modifiers for c in tok.children
+    return (
+        not trig.modifiers
+        or any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in trig.modifiers
+            for c in tok.children
+        )
+        # a named exercise: "the Freedom Edge exercise", "the 'Iron Mace' exercise"
+        or (
+            trig.type == "MOBILIZE"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+        )
     )
 
 

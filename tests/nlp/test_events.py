@@ -1378,3 +1378,8 @@ def test_events_delegations_received_and_moves_welcomed(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
     assert _roles(run(text), etype) == (actors, targets)
+
+
+def test_events_a_named_exercise_is_a_mobilisation(run: Run) -> None:
+    out = run("Seoul and Washington began the Ulchi Shield exercise on Monday.")
+    assert _roles(out, "MOBILIZE") == (["South Korea", "United States"], [])
