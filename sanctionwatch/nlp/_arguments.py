@@ -114,7 +114,10 @@ def entities_of(
     apposition's ("We, the G7"), and its conjuncts'."""
     out: list[Entity] = []
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
-        clause = _relative_clause(t) if t.tag_ in _WH else None
+        relative = t.tag_ in _WH or (
+            t.lower_ == "that" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
+        )
+        clause = _relative_clause(t) if relative else None
         if clause is not None:
             person = t.lower_ in ("who", "whom")
             t = clause.head
@@ -800,9 +803,13 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         for c in head.children:
             if c.dep_ in _MODIFIER_DEPS and c.i not in goods:
                 owners = entities_of(c, index, goods)
-                if c.dep_ == "poss" and pred != head and owners and all(
-                    e.type == "Country" and e not in args.actors for e in owners
-                ) and all(e.type == "Country" for e in args.actors):
+                if (
+                    c.dep_ == "poss"
+                    and pred != head
+                    and owners
+                    and all(e.type == "Country" and e not in args.actors for e in owners)
+                    and all(e.type == "Country" for e in args.actors)
+                ):
                     # "Tehran is prolonging Russia's war": the war is Russia's, whoever
                     # keeps it going
                     args.actors = []
@@ -829,8 +836,11 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             for s in subjects(head.head)[0]:
                 args.add(args.targets, entities_of(s, index, goods))
         gov = head.head.head if head.dep_ == "pobj" else None
-        if not args.actors and gov is not None and gov.lemma_.lower() in _USING and (
-            head.head.lower_ in ("in", "during", "for")
+        if (
+            not args.actors
+            and gov is not None
+            and gov.lemma_.lower() in _USING
+            and (head.head.lower_ in ("in", "during", "for"))
         ):  # "Russia has used North Korean missiles in attacks on Ukraine"
             for s in subjects(gov)[0]:
                 args.add(args.actors, entities_of(s, index, goods))

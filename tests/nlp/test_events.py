@@ -1383,3 +1383,18 @@ def test_events_delegations_received_and_moves_welcomed(
 def test_events_a_named_exercise_is_a_mobilisation(run: Run) -> None:
     out = run("Seoul and Washington began the Ulchi Shield exercise on Monday.")
     assert _roles(out, "MOBILIZE") == (["South Korea", "United States"], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("The ship is run by Nord Aster Shipping, a firm registered in Panama that Canada "
+         "sanctioned last year.", "SANCTION", ["Canada"], ["Nord Aster Shipping"]),
+        ("Listed too is Volga Kinetic Trading, an Iranian-owned company that shipped drone "
+         "engines to Russia.", "AID", ["Volga Kinetic Trading"], ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_that_opening_a_relative_clause_is_its_antecedent(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
