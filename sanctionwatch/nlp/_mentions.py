@@ -347,18 +347,32 @@ _LOCATIVE = frozenset({"in", "near", "outside", "off", "around"})
 
 
 def _located_in(doc: Doc, start: int, end: int) -> bool:
-    """A one-word name the NER took for a body or person, right after a locative
-    preposition, and a place: "a factory in Isfahan", "the port near Brest" (not "a stake in
-    Rosatom": the preposition must hang on a place word or a verb of being or happening)."""
-    if end - start != 1 or start == 0 or doc[start - 1].lower_ not in _LOCATIVE:
+    """A name of one or two words the NER took for a body or person, that a preposition makes
+    a place: "a factory in Isfahan", "the port of Bandar Anzali", "sailed from Khor Fakkan" (not
+    "a stake in Rosatom", "sold to Rosneft": the preposition must hang on a place word or, for
+    "in", a verb). Read from the words before it where the sentence was not parsed."""
+    if end - start > 2 or start < 2:
         return False
-    tok = doc[start]
-    if tok.dep_ != "pobj" or legal_form(tok) or _organisation_end(tok, PERSON):
+    if any(legal_form(t) or _organisation_end(t, PERSON) for t in doc[start:end]):
         return False
-    head = doc[start - 1].head
-    return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() in _PLACE_NOUNS
+    prep, before = doc[start - 1].lower_, doc[start - 2]
+    word = before.lemma_.lower() if before.lemma_ else before.lower_
+    if prep == "of":  # "the port of Bandar Anzali"
+        return word in _SETTLEMENTS or before.lower_ in _SETTLEMENTS
+    if prep in ("to", "from", "at"):  # "sailed from Khor Fakkan"
+        return before.lower_ in _MOVED_FORMS or word in _SETTLEMENTS
+    if prep in _LOCATIVE and doc[end - 1].dep_ == "pobj":
+        head = doc[start - 1].head
+        return head.pos_ in ("VERB", "AUX") or head.lemma_.lower() in _PLACE_NOUNS
+    return False
 
 
+_SETTLEMENTS = frozenset({"port", "city", "town", "province", "region", "island", "county",
+                          "district", "village", "harbour", "harbor", "oblast"})  # fmt: skip
+_MOVED_FORMS = frozenset({"sailed", "sailing", "sails", "arrived", "arriving", "departed",
+                          "departing", "headed", "heading", "returned", "flew", "docked",
+                          "anchored", "called", "left", "bound", "steamed", "travelled",
+                          "traveled", "diverted", "loaded", "unloaded", "discharged"})  # fmt: skip
 _PLACE_NOUNS = frozenset({"factory", "plant", "port", "facility", "site", "base", "city",
                           "town", "office", "headquarters", "warehouse", "airport", "terminal",
                           "refinery", "shipyard", "centre", "center", "hospital", "ship",
@@ -448,8 +462,28 @@ _ENTRY_PERSON = frozenset({"national", "citizen", "born", "director", "officer",
                            "businesswoman", "executive", "chairman", "president"})  # fmt: skip
 
 
-_FORM_WORDS = ("LLC", "Ltd", "Ltd.", "Limited", "FZE", "FZCO", "FZC", "JSC", "PJSC", "LLP",
-               "GmbH", "Inc", "Inc.", "Corp", "Corp.", "PLC", "Co.", "SIA", "OOO", "DMCC")
+_FORM_WORDS = (
+    "LLC",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "FZE",
+    "FZCO",
+    "FZC",
+    "JSC",
+    "PJSC",
+    "LLP",
+    "GmbH",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "PLC",
+    "Co.",
+    "SIA",
+    "OOO",
+    "DMCC",
+)
 
 
 def _legal_form_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:

@@ -566,9 +566,13 @@ def test_entities_company_names_read_back_from_their_legal_form(
 
 
 def test_entities_one_word_names_after_a_locative_are_places(run: Run) -> None:
-    out = run("The drones are assembled at a factory in Yelabuga.")
+    out = run(
+        "The drones are assembled at a factory in Yelabuga. The freighter sailed from the port "
+        "of Bandar Torkaman to Makhachkala."
+    )
     kinds = {e["name"]: e["type"] for e in out["entities"]}
     assert kinds.get("Yelabuga") == "Place"
+    assert kinds.get("Bandar Torkaman") == "Place"
 
 
 def test_entities_a_place_tagged_name_ending_in_a_business_word_is_a_body(run: Run) -> None:
