@@ -893,19 +893,21 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 args.locations = [e for e in args.locations if e not in args.targets]
     if trig.type == "THREATEN" and not args.targets and head.pos_ != "NOUN":
         # "warned that Seoul and Kyiv would pay dearly": those the consequences are for
+        own = {c for e in args.actors for c in (e.country or [])} | {
+            e.key for e in args.actors if e.key
+        }  # "Lin Jian warned that China would ...": the speaker's side acts, not suffers
+
+        def other_side(e: Entity) -> bool:
+            return e not in args.actors and not (e.key and e.key in own)
+
         for clause in (c for c in head.children if c.dep_ == "ccomp"):
-            own = {c for e in args.actors for c in (e.country or [])} | {
-                e.key for e in args.actors if e.key
-            }  # "Lin Jian warned that China would ...": the speaker's side acts, not suffers
             for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 whose = entities_of(s, index, goods)
-                found = [e for e in whose
-                         if e not in args.actors and not (e.key and e.key in own)]  # fmt: skip
+                found = [e for e in whose if other_side(e)]
                 if whose and not found:
                     # "Katz warned that Israel would strike Iran": whom the own side would hit
                     found = [e for o in clause.children if o.dep_ == "dobj"
-                             for e in entities_of(o, index, goods)
-                             if not (e.key and e.key in own) and e not in args.actors]  # fmt: skip
+                             for e in entities_of(o, index, goods) if other_side(e)]  # fmt: skip
                 args.add(args.targets, found)
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject

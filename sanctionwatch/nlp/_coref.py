@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._names import is_title_word
+from sanctionwatch.nlp._syntax import BULLETS
 
 if TYPE_CHECKING:
     from sanctionwatch.nlp._mentions import Mention
@@ -80,9 +81,6 @@ def _company_name(name: str) -> bool:
     return any(w.strip(",").lower() in _COMPANY_WORDS for w in name.split())
 
 
-_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
-
-
 def entry_head(doc: Doc, i: int) -> int | None:
     """Where the name heading the list entry that token ``i`` stands in starts: "- Korea
     Rungra Trading Company: a North Korean firm. It exported ..." (a line opening, after a
@@ -91,7 +89,7 @@ def entry_head(doc: Doc, i: int) -> int | None:
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
     k = start
-    while k < i and (doc[k].text in _BULLETS or doc[k].like_num or doc[k].text in (".", ")")):
+    while k < i and (doc[k].text in BULLETS or doc[k].like_num or doc[k].text in (".", ")")):
         k += 1
     colon = next((t.i for t in doc[k:i] if t.text == ":"), None)
     if colon is None or colon - k > 12 or not doc[k].text[:1].isupper():

@@ -34,6 +34,7 @@ from sanctionwatch.nlp._gazetteer import (
 )
 from sanctionwatch.nlp._names import (
     GEOGRAPHIC_HEADS,
+    SHIP_WORDS,
     article_vessels,
     country_prefix,
     dateline_place,
@@ -41,6 +42,7 @@ from sanctionwatch.nlp._names import (
     korean_names,
     legal_form,
     portfolio_at,
+    ship_word_near,
     sited_at,
     title_at,
     title_before,
@@ -65,7 +67,7 @@ from sanctionwatch.nlp._spans import (
     titled_apposition,
     titled_name,
 )
-from sanctionwatch.nlp._syntax import has_syntax, line_starts, name_like, positions
+from sanctionwatch.nlp._syntax import BULLETS, has_syntax, line_starts, name_like, positions
 
 __all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
@@ -293,7 +295,6 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     return Mention(start, end, etype, country=org_country)
 
 
-_SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
 # Words of organisations' names that no ship is called after ("the White House").
 _NOT_SHIPS = frozenset({
     "house", "court", "parliament", "party", "army", "navy", "police", "guard", "forces", "fleet",
@@ -315,9 +316,7 @@ def _capitals_vessel(doc: Doc, start: int, end: int) -> bool:
         return False
     if any(_organisation_end(t, PERSON) or t.lower_ in _NOT_SHIPS or legal_form(t) for t in words):
         return False
-    sent = doc[start].sent
-    before = doc[sent.start - 1].sent if sent.start > 0 else sent
-    return any(t.lower_ in _SHIP_WORDS for t in doc[before.start : sent.end])
+    return ship_word_near(doc, start)
 
 
 def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:
@@ -329,18 +328,16 @@ def _article_named_vessel(doc: Doc, start: int, end: int) -> bool:
         return False  # "the Korean Peninsula"
     if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text[:1].islower():
         return False
+    if not ship_word_near(doc, start):
+        return False
     # a person is named without the article somewhere ("... Kim said")
-    first = doc[start].text
     words = [t.text for t in doc[start:end]]
-    for i in (t.i for t in doc if t.text == first and t.i != start):
-        if [t.text for t in doc[i : i + len(words)]] == words and (
+    for i in positions(doc, words[:1], lower=False):
+        if i != start and [t.text for t in doc[i : i + len(words)]] == words and (
             i == 0 or doc[i - 1].lower_ != "the"
         ):
             return False
-    # a ship word in this sentence or the one before
-    sent = doc[start].sent
-    before = doc[sent.start - 1].sent if sent.start > 0 else sent
-    return any(t.lower_ in _SHIP_WORDS for t in doc[before.start : sent.end])
+    return True
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "off", "around"})
@@ -452,7 +449,6 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-_ENTRY_BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
 _ENTRY_ORGANISATION = frozenset({"company", "firm", "maker", "manufacturer", "bank", "entity",
                                  "supplier", "exporter", "importer", "operator", "owner",
                                  "trader", "agent", "subsidiary", "enterprise", "plant",
@@ -552,12 +548,12 @@ def _entry_names(doc: Doc, taken: set[int]) -> list[Mention]:
     out = []
     # line openings: after a bullet, or (as the ingest leaves Markdown lists) bare
     lines = line_starts(doc)
-    openings = [i + 1 for i in [0, *lines] if i < len(doc) - 1 and doc[i].text in _ENTRY_BULLETS]
+    openings = [i + 1 for i in [0, *lines] if i < len(doc) - 1 and doc[i].text in BULLETS]
     openings += lines
     for start in sorted(set(openings)):
-        if doc[start].text in _ENTRY_BULLETS:
+        if doc[start].text in BULLETS:
             continue  # the bullet's own opening follows
-        bare = start == 0 or doc[start - 1].text not in _ENTRY_BULLETS
+        bare = start == 0 or doc[start - 1].text not in BULLETS
         colon = next((t.i for t in doc[start : start + 7] if t.text == ":"), None)
         if colon is None or colon - start < (2 if bare else 1):
             continue
@@ -571,7 +567,7 @@ def _entry_names(doc: Doc, taken: set[int]) -> list[Mention]:
         if line_end <= colon + 2:
             continue  # "Begin Text:" heads what follows, it describes nothing
         said = {t.lower_ for t in doc[colon + 1 : min(line_end, colon + 9)]}
-        if said & _SHIP_WORDS:
+        if said & SHIP_WORDS:
             kind = VESSEL
         elif said & _ENTRY_PERSON or any(is_title_word(t) for t in doc[colon + 1 : colon + 4]):
             kind = PERSON

@@ -72,13 +72,9 @@ def _title_ends() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+@functools.cache
 def title_end_words() -> frozenset[str]:
     """The last words of titles, lower case (plurals of single words included)."""
-    return _title_end_words()
-
-
-@functools.cache
-def _title_end_words() -> frozenset[str]:
     words = set(_title_ends())
     return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})
 
@@ -319,7 +315,8 @@ def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-_SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
+#: Words for ships, as written ("tankers"): a text using them is about ships.
+SHIP_WORDS = frozenset({"tanker", "tankers", "vessel", "vessels", "ship", "ships", "freighter"})
 # Last words of place names, never of a vessel's: "the Korean Peninsula", "the Yellow Sea".
 GEOGRAPHIC_HEADS = frozenset({
     "sea", "strait", "straits", "gulf", "peninsula", "bay", "river", "ocean", "canal", "channel",
@@ -328,10 +325,17 @@ GEOGRAPHIC_HEADS = frozenset({
 })  # fmt: skip
 
 
+def ship_word_near(doc: Doc, i: int) -> bool:
+    """Whether a ship word stands in the sentence of token ``i`` or the one before."""
+    sent = doc[i].sent
+    before = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(t.lower_ in SHIP_WORDS for t in doc[before.start : sent.end])
+
+
 def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Vessel names the NER missed after "the", in a text about ships: "the Arcadia Pearl
     pumped ..." (two or three capitalised words nobody tagged, heading their phrase)."""
-    if not any(t.lower_ in _SHIP_WORDS for t in doc):
+    if not positions(doc, SHIP_WORDS):
         return []
     out = []
     for i in positions(doc, ("the",)):

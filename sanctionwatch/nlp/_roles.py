@@ -110,10 +110,9 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             and not count
             and demonym is None
             and table.groups[word].get("counted")
-            and _earlier_counted(doc, mentions, tok.i, doc[i].lemma_.lower()) is not None
+            and (code := _earlier_counted(doc, mentions, tok.i, doc[i].lemma_.lower())) is not None
         ):
             # "eleven Chinese firms ... the companies": the unnamed firms are their country's
-            code = _earlier_counted(doc, mentions, tok.i, doc[i].lemma_.lower())
             out.append(Mention(tok.i, i + 1, COUNTRY_T, key=code, country=code))
         elif word in table.groups and (
             count

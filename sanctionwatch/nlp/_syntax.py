@@ -13,6 +13,7 @@ from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "BULLETS",
     "ISSUING",
     "governors",
     "has_syntax",
@@ -60,6 +61,10 @@ def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int
     wanted = np.array(sorted({strings.add(w) for w in words}), dtype="uint64")
     column = doc.to_array(LOWER if lower else ORTH)
     return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
+
+
+#: Marks that open the entries of a list ("- ", "• ").
+BULLETS = frozenset({"-", "•", "*", "–", "—", "·"})
 
 
 def line_starts(doc: Doc) -> list[int]:

@@ -25,12 +25,7 @@ MAX_LINKS = 10
 
 # FollowTheMoney schemata of list entries -> extraction entity types.
 _SCHEMA_TYPES = {
-    "Person": "Person",
-    "Organization": "Organization",
-    "Company": "Organization",
-    "LegalEntity": "Organization",
-    "PublicBody": "Organization",
-    "Vessel": "Vessel",
+    schema: etype for etype, schemata in COMPATIBLE_SCHEMATA.items() for schema in schemata
 }
 
 
