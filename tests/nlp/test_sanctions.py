@@ -5,9 +5,14 @@ from typing import Any
 
 import pytest
 
-from tests.nlp.helpers import names
+from tests.nlp.helpers import events, names
 
 Run = Callable[..., dict[str, Any]]
+
+
+def _sanction_targets(out: dict[str, Any]) -> list[list[str]]:
+    """The target names of each sanction event, in order."""
+    return [names(out, v["targets"]) for v in events(out, "SANCTION")]
 
 
 def _provisions(out: dict[str, Any], etype: str = "AID") -> list[str]:
@@ -93,7 +98,7 @@ def test_sanctions_inverted_listings_and_listings_that_target(
     run: Run, text: str, targets: list[str]
 ) -> None:
     out = run(text)
-    found = [sorted(names(out, v["targets"])) for v in out["events"] if v["type"] == "SANCTION"]
+    found = [sorted(t) for t in _sanction_targets(out)]
     assert sorted(targets) in found
 
 
@@ -108,13 +113,13 @@ def test_sanctions_specified_ships_and_parties_placed_under_measures(
     run: Run, text: str, targets: list[str]
 ) -> None:
     out = run(text)
-    found = [names(out, v["targets"]) for v in out["events"] if v["type"] == "SANCTION"]
+    found = _sanction_targets(out)
     assert found == [targets]
 
 
 def test_sanctions_specified_in_a_text_is_no_sanction(run: Run) -> None:
     out = run("The requirements for Rosneft are specified in the annex of the regulation.")
-    assert [v for v in out["events"] if v["type"] == "SANCTION"] == []
+    assert events(out, "SANCTION") == []
 
 
 def test_sanction_target_the_parser_made_a_later_clause_s_subject(run: Run) -> None:
@@ -122,7 +127,7 @@ def test_sanction_target_the_parser_made_a_later_clause_s_subject(run: Run) -> N
         "OFAC is also designating UAE-based Zarafshan Oil Trading FZE, which sold Naftiran "
         "Intertrade cargoes to Chinese refiners."
     )
-    found = [names(out, v["targets"]) for v in out["events"] if v["type"] == "SANCTION"]
+    found = _sanction_targets(out)
     assert found == [["Zarafshan Oil Trading FZE"]]
 
 
@@ -131,5 +136,5 @@ def test_sanctions_every_name_of_a_list_the_parse_made_an_apposition(run: Run) -
         "Seoul designated four individuals today. The individuals designated are Pak Song Il, "
         "Choe Myong Su, Ri Kwang Hyok and Kim Hyok Chol."
     )
-    found = [sorted(names(out, v["targets"])) for v in out["events"] if v["type"] == "SANCTION"]
+    found = [sorted(t) for t in _sanction_targets(out)]
     assert ["Choe Myong Su", "Kim Hyok Chol", "Pak Song Il", "Ri Kwang Hyok"] in found
