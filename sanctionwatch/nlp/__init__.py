@@ -27,7 +27,7 @@ from sanctionwatch.nlp._extract import SCHEMA_ID, extract, extract_many
 from sanctionwatch.nlp._gazetteer import FACTORY as GAZETTEER_FACTORY
 from sanctionwatch.nlp._gazetteer import Gazetteer
 from sanctionwatch.nlp._linking import Linker
-from sanctionwatch.nlp._pipeline import load_pipeline
+from sanctionwatch.nlp._pipeline import load_pipeline, use_numpy_matmul
 from sanctionwatch.nlp._reader import Reader
 from sanctionwatch.nlp._segment import SEGMENTER_FACTORY, Segmenter
 
@@ -48,4 +48,5 @@ __all__ = [
     "extract",
     "extract_many",
     "load_pipeline",
+    "use_numpy_matmul",
 ]

@@ -6,13 +6,16 @@ from spacy.language import Language
 
 import sanctionwatch.nlp as nlp_pkg
 from sanctionwatch.exc import PipelineError
+from sanctionwatch.ingest import Document
 from sanctionwatch.nlp import (
     ENTITIES_FACTORY,
     EVENTS_FACTORY,
     GAZETTEER_FACTORY,
     RELATIONS_FACTORY,
     SEGMENTER_FACTORY,
+    extract,
     load_pipeline,
+    use_numpy_matmul,
 )
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME
 from sanctionwatch.settings import SPACY_MODEL
@@ -32,6 +35,30 @@ def test_load_pipeline_adds_components_in_order(nlp: Language) -> None:
     ]  # fmt: skip
     assert names.index("sanctionwatch_segmenter") < names.index("parser")
     assert nlp.get_pipe_meta(COMPONENT_NAME).factory == GAZETTEER_FACTORY
+
+
+def _matmul_users(nlp: Language) -> set[bool]:
+    """Whether each model layer of ``nlp`` multiplies with BLIS."""
+    return {
+        node.ops.use_blis
+        for _, proc in nlp.pipeline
+        if hasattr(getattr(proc, "model", None), "walk")
+        for node in proc.model.walk()
+    }
+
+
+def test_numpy_matmul_reads_the_same(nlp: Language) -> None:
+    text = (
+        "Choe Son Hui met Sergei Lavrov in Moscow on Tuesday. Russia allegedly supplied "
+        "North Korea with air-defence missiles, according to Seoul's intelligence service."
+    )
+    blis = load_pipeline(SPACY_MODEL, matmul="blis")
+    assert _matmul_users(blis) == {True}
+    fast = use_numpy_matmul(spacy.load(SPACY_MODEL))
+    assert _matmul_users(fast) == {False}
+    document = Document(text=text, published="2025-03-01")
+    assert extract(document, nlp=blis) == extract(document, nlp=nlp)
+    assert [t.dep_ for t in fast(text)] == [t.dep_ for t in spacy.load(SPACY_MODEL)(text)]
 
 
 def test_load_pipeline_cached_per_name(nlp: Language) -> None:
@@ -61,4 +88,5 @@ def test_nlp_exports_pinned() -> None:
         "ENTITIES_FACTORY", "EVENTS_FACTORY", "GAZETTEER_FACTORY", "RELATIONS_FACTORY",
         "SCHEMA_ID", "SEGMENTER_FACTORY", "EntityStep", "EventStep", "Gazetteer", "Linker",
         "Reader", "RelationStep", "Segmenter", "extract", "extract_many", "load_pipeline",
+        "use_numpy_matmul",
     }  # fmt: skip
