@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import build_entities
-from sanctionwatch.nlp._events import Draft, answer_exchange, find_events
+from sanctionwatch.nlp._events import Draft, answer_exchange, condemned_doers, find_events
 from sanctionwatch.nlp._items import find_items
 from sanctionwatch.nlp._relations import find_relations
 from sanctionwatch.nlp._syntax import has_syntax
@@ -91,6 +91,7 @@ class EventStep:
                     after = any(d.type == "SANCTION" for d in drafts)
                     found = find_events(sent, index, items, designated, after_sanction=after)
                     answer_exchange(found, drafts)
+                    condemned_doers(found, drafts)
                     drafts.extend(found)
         doc._.sw_events = drafts
         return doc

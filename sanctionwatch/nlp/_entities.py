@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._coref import Entity, Resolver, female_mention
 from sanctionwatch.nlp._mentions import Mention, find_mentions
-from sanctionwatch.nlp._names import place_name, title_at
+from sanctionwatch.nlp._names import is_title_word, place_name, title_at
 from sanctionwatch.nlp._plurals import plural_references
 from sanctionwatch.nlp._syntax import positions, span_text
 
@@ -289,14 +289,42 @@ def _name(doc: Doc, e: Entity) -> str:
     return place_name(text) if e.type == "Place" and text.isupper() else text
 
 
-def _speaker(doc: Doc, mentions: list[Mention], by_token: dict[int, Entity]) -> Entity | None:
-    """The entity a statement speaks for: "We, the G7 Foreign Ministers ..."."""
+#: Lower-case words inside the apposition that names a statement's authors.
+_AUTHOR_WORDS = frozenset({"the", "of", "and", "its", "their", "our", ",", "(", ")", "leaders",
+                           "ministers", "heads", "governments", "representatives", "members",
+                           "states", "foreign", "defence", "defense"})  # fmt: skip
+
+
+def _speakers(doc: Doc, by_token: dict[int, Entity]) -> list[Entity]:
+    """Who a statement that names its authors speaks for: "We, the G7 Foreign Ministers" is the
+    G7; "We, the Foreign Ministers of Australia, Canada, ... and the United States, ..." are
+    those countries. Empty when the statement does not say."""
     for tok in (doc[i] for i in positions(doc, ("We",), lower=False)):
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
-            for i in range(tok.i + 2, min(len(doc), tok.i + 8)):
-                e = by_token.get(i)
-                if e is not None and e.type in ("Organization", "Country"):
-                    return e
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+            continue
+        found: list[Entity] = []
+        end = min(len(doc), tok.i + 80, tok.sent.end)
+        for i in range(tok.i + 2, end):
+            e = by_token.get(i)
+            if e is not None:
+                if e.type in ("Organization", "Country") and e not in found:
+                    found.append(e)
+                continue
+            t = doc[i]
+            if t.text[:1].islower() and t.lower_ not in _AUTHOR_WORDS and not is_title_word(t):
+                break  # the apposition ends at the verb: "..., today publish"
+        if not found:
+            continue
+        if found[0].type == "Organization":
+            return found[:1]  # "We, the G7 Foreign Ministers of Canada, ...": the G7
+        return [e for e in found if e.type == "Country"]
+    return []
+
+
+def _speaker(doc: Doc, speakers: list[Entity], by_token: dict[int, Entity]) -> Entity | None:
+    """The entity a statement speaks for: "We, the G7 Foreign Ministers ..."."""
+    if speakers:
+        return speakers[0]
     if not positions(doc, ("we", "our", "us")) or any(q in doc.text for q in ('"', "“", "”")):
         return None  # no first person, or one that may be a quoted speaker's
     # "Thank you, Mr Chair. The United Kingdom condemns ... We call on ...": a statement
@@ -606,4 +634,9 @@ def build_entities(doc: Doc) -> EntityIndex:
         e.name = _name(doc, e)
         for m in e.mentions:
             by_token.update(dict.fromkeys(range(m.start, m.end), e))
-    return EntityIndex(entities, by_token, groups, res, _speaker(doc, [], by_token))
+    speakers = _speakers(doc, by_token)
+    if len(speakers) > 1:  # "We, the Foreign Ministers of A, B and C": every "we" is all of them
+        for i in positions(doc, tuple(_data.anaphora().pronouns.get("speaker", ()))):
+            if i not in by_token:
+                groups.setdefault(i, speakers)
+    return EntityIndex(entities, by_token, groups, res, _speaker(doc, speakers, by_token))

@@ -481,6 +481,33 @@ def answer_exchange(drafts: list[Draft], earlier: list[Draft]) -> None:
             d.targets = [e for e in previous.actors if e not in d.actors]
 
 
+#: Verbs that condemn an act: their object's doers are the ones condemned.
+_CONDEMNING = frozenset({"condemn", "denounce", "deplore", "criticise", "criticize"})
+#: Determiners that point back at an act already told: "this cooperation", "these transfers".
+_POINTING_BACK = frozenset({"this", "these", "such", "that", "those"})
+
+
+def condemned_doers(drafts: list[Draft], earlier: list[Draft]) -> None:
+    """A condemnation of an act targets the act's doers: "He condemned the strikes" (on Iran
+    by X and Y, read as their own event), "We condemn this unlawful cooperation" (between X and
+    Y, told in an earlier sentence). Fills the targets of condemnations that have none."""
+    for d in drafts:
+        if d.type != "ACCUSE" or d.targets or d.head.pos_ != "VERB":
+            continue
+        if d.head.lemma_.lower() not in _CONDEMNING:
+            continue
+        objs = [c for c in d.head.children if c.dep_ == "dobj"]
+        for obj in (o for c in objs for o in (c, *c.conjuncts)):
+            acts = [o for o in drafts if o is not d and obj in (o.head, o.pred)]
+            dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
+            if not acts and dets & _POINTING_BACK:
+                lemma = obj.lemma_.lower()
+                acts = [o for o in reversed(earlier)
+                        if o.head.lemma_.lower() == lemma and o.actors][:1]  # fmt: skip
+            for act in acts:
+                Arguments.add(d.targets, [e for e in act.actors if e not in d.actors])
+
+
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """Drop a noun event restated by a verb on it ("sanctions that ban X": one event)."""
     out = []

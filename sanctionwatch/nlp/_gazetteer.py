@@ -190,8 +190,17 @@ def _written_as_name(span: Span) -> bool:
 
 def _members_of(ent: Span, tables: list[Span]) -> bool:
     """A "person" that is a table name and title words: "G7 Ministers", "EU Foreign Ministers"
-    are the body's people, so the body stands."""
+    are the body's people, so the body stands; so does the country in a title "of" it tagged as
+    a name ("the Foreign Ministers of Australia")."""
     inside = {i for s in tables for i in range(s.start, s.end)}
+    words_before = [t.lower_ for t in ent if t.i < min(s.start for s in tables)]
+    if words_before[:1] == ["the"]:
+        words_before = words_before[1:]
+    if len(words_before) > 1 and words_before[-1] == "of":
+        # "the Foreign Ministers of Australia" (tagged a law): the title of a country
+        title = " ".join(words_before[:-1])
+        if title in _data.titles() or title.removesuffix("s") in _data.titles():
+            return True
     rest = [t for t in ent if t.i not in inside]
     last = rest[-1].lower_ if rest else ""
     if ent.label_ != "PERSON" or not last.endswith("s"):

@@ -61,6 +61,19 @@ def test_coref_we_of_a_statement(run: Run) -> None:
     assert names(out, request["targets"]) == ["North Korea"]
 
 
+def test_coref_we_of_ministers_of_several_countries(run: Run) -> None:
+    out = run(
+        "We, the Foreign Ministers of Sweden, Poland and the Czech Republic, today issue this "
+        "statement on the war. We call on Belarus to end its support. We reaffirm our support "
+        "for Moldova."
+    )
+    (request,) = events(out, "REQUEST")
+    assert names(out, request["actors"]) == ["Sweden", "Poland", "Czech Republic"]
+    assert names(out, request["targets"]) == ["Belarus"]
+    support = next(e for e in events(out, "SUPPORT") if names(out, e["targets"]) == ["Moldova"])
+    assert names(out, support["actors"]) == ["Sweden", "Poland", "Czech Republic"]
+
+
 def test_coref_spokesperson_speaks_for_the_organisation(run: Run) -> None:
     out = run(
         "A spokesperson for the Foreign Ministry of Belarus rejected the report on Monday. "

@@ -1252,6 +1252,22 @@ def test_events_assaults_and_the_condemned_doers(
     assert _roles(run(text), "ASSAULT") == (actors, targets)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act is its own event in the sentence
+        "Minsk condemned the raids carried out by Lithuania and Latvia against Belarusian "
+        "smugglers.",
+        # the act was told before and is pointed back at
+        "Lithuania and Latvia stepped up cooperation with Ukraine. Minsk condemned this "
+        "cooperation on Friday.",
+    ],
+)
+def test_events_a_condemned_act_targets_its_doers(run: Run, text: str) -> None:
+    (accuse,) = events(run(text), "ACCUSE")
+    assert sorted(names(run(text), accuse["targets"])) == ["Latvia", "Lithuania"]
+
+
 def test_events_condemning_an_act_pins_it_on_no_one(run: Run) -> None:
     out = run("Seoul condemned the launch of the missile as a grave provocation.")
     assert all(not v["actors"] for v in events(out, "MOBILIZE"))

@@ -61,6 +61,12 @@ def test_gazetteer_keeps_longer_organisation_names(run: Run) -> None:
     assert by_name(out)["Russian Defence Ministry"]["type"] == "Organization"
 
 
+def test_gazetteer_a_title_of_a_country_is_not_a_name(run: Run) -> None:
+    # the small model tags "the Foreign Ministers of Austria" as a law
+    out = run("We, the Foreign Ministers of Austria, Chile and Peru, adopted the declaration.")
+    assert {"Austria", "Chile", "Peru"} <= set(by_name(out))
+
+
 class _ListedLinker:
     """A linker that also hands its list names to the gazetteer."""
 
