@@ -348,12 +348,18 @@ def _located_in(doc: Doc, start: int, end: int) -> bool:
     a place: "a factory in Isfahan", "the port of Bandar Anzali", "sailed from Khor Fakkan" (not
     "a stake in Rosatom", "sold to Rosneft": the preposition must hang on a place word or, for
     "in", a verb). Read from the words before it where the sentence was not parsed."""
-    if end - start > 2 or start < 2:
+    words = [t for t in doc[start:end] if t.text not in _JOINERS]  # "Ust-Luga": one word
+    if len(words) > 2 or start < 2:
         return False
-    if any(legal_form(t) or _organisation_end(t, PERSON) for t in doc[start:end]):
+    if any(legal_form(t) or _organisation_end(t, PERSON) for t in words):
         return False
     prep, before = doc[start - 1].lower_, doc[start - 2]
     word = before.lemma_.lower() if before.lemma_ else before.lower_
+    if prep == "including" or (prep == "as" and before.lower_ == "such"):
+        # "Ukrainian cities, including Kharkiv", "border towns such as Suifenhe"
+        group = doc[start - 3 : start - 1] if prep == "including" else doc[start - 4 : start - 2]
+        return any(t.lower_.removesuffix("s") in _SETTLEMENTS or t.lower_ == "cities"
+                   for t in group)  # fmt: skip
     if prep == "of":  # "the port of Bandar Anzali"
         return word in _SETTLEMENTS or before.lower_ in _SETTLEMENTS
     if prep in ("to", "from", "at"):  # "sailed from Khor Fakkan"
@@ -373,7 +379,13 @@ _MOVED_FORMS = frozenset({"sailed", "sailing", "sails", "arrived", "arriving", "
 _PLACE_NOUNS = frozenset({"factory", "plant", "port", "facility", "site", "base", "city",
                           "town", "office", "headquarters", "warehouse", "airport", "terminal",
                           "refinery", "shipyard", "centre", "center", "hospital", "ship",
-                          "tanker", "vessel", "company", "firm", "bank", "workshop"})  # fmt: skip
+                          "tanker", "vessel", "company", "firm", "bank", "workshop",
+                          # people at a place: "prosecutors in Brest", "a partner in Almaty"
+                          "prosecutor", "official", "authority", "court", "investigator",
+                          "agent", "partner", "supplier", "buyer", "distributor", "trader",
+                          "broker", "middleman", "branch", "subsidiary", "embassy",
+                          "consulate"})  # fmt: skip
+_JOINERS = frozenset({"-", "–"})
 
 
 def _based_prefix(doc: Doc, start: int, end: int) -> int | None:

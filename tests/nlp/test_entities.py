@@ -575,6 +575,20 @@ def test_entities_one_word_names_after_a_locative_are_places(run: Run) -> None:
     assert kinds.get("Bandar Torkaman") == "Place"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The cargo left the Russian port of Ust-Kut on Monday.", "Ust-Kut"),
+        ("Russian drones struck Ukrainian cities, including Poltava and Chernihiv.", "Poltava"),
+        ("Prosecutors in Gdansk charged the captain on Friday.", "Gdansk"),
+        ("The money went through banks in border towns such as Blagoveshchensk.",
+         "Blagoveshchensk"),
+    ],
+)  # fmt: skip
+def test_entities_hyphenated_listed_and_peopled_places(run: Run, text: str, place: str) -> None:
+    assert by_name(run(text))[place]["type"] == "Place"
+
+
 def test_entities_a_place_tagged_name_ending_in_a_business_word_is_a_body(run: Run) -> None:
     out = run("Washington sanctioned Hunchun Xinda Rural Commercial Bank on Friday.")
     assert by_name(out)["Hunchun Xinda Rural Commercial Bank"]["type"] == "Organization"
