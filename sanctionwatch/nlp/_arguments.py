@@ -573,6 +573,24 @@ def _author(obj: Token, index: EntityIndex) -> list[Entity]:
     return [e for o in (*owners, *_phrase_objects(obj, ("by",))) for e in index.refers(o)]
 
 
+#: Requests aimed at the one they name: "urged the EU to ...", "told Seoul to ..." (a
+#: warning joined to a condemnation is not aimed at the condemned: gold and reading agree).
+_ADDRESSING = frozenset({"urge", "call", "demand", "ask", "press", "tell"})
+#: What a side that answers an act takes: "measures", "countermeasures", "steps".
+_ANSWERS = frozenset({"measure", "countermeasure", "step", "action", "response", "retaliation"})
+
+
+def _retaliation(clause: Token) -> bool:
+    """ "China would take necessary measures", "Pyongyang will respond": the clause's subject
+    answers; it is the warning side, not the warned."""
+    lemma = clause.lemma_.lower()
+    if lemma in ("respond", "retaliate", "react"):
+        return True
+    return lemma in ("take", "adopt") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERS for c in clause.children
+    )
+
+
 def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
     """The doers of an event named by an object noun: "condemned the DPRK's supply", "condemn
     the cooperation between X and Y" target the doers."""
@@ -901,6 +919,8 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             return e not in args.actors and not (e.key and e.key in own)
 
         for clause in (c for c in head.children if c.dep_ == "ccomp"):
+            if _retaliation(clause):
+                continue  # "warned that China would take necessary measures": China acts
             for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 whose = entities_of(s, index, goods)
                 found = [e for e in whose if other_side(e)]
@@ -909,6 +929,21 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                     found = [e for o in clause.children if o.dep_ == "dobj"
                              for e in entities_of(o, index, goods) if other_side(e)]  # fmt: skip
                 args.add(args.targets, found)
+        if not args.targets:
+            # "urged the EU to stop ... and warned that China would take measures": the warning
+            # is for the one the speaker has just addressed
+            for verb in (head.head, *head.conjuncts) if head.dep_ == "conj" else head.conjuncts:
+                if verb.lemma_.lower() in _ADDRESSING:
+                    args.add(args.targets, [e for o in verb.children if o.dep_ == "dobj"
+                                            for e in entities_of(o, index, goods)
+                                            if other_side(e)])  # fmt: skip
+    if trig.type == "REQUEST" and not args.targets and head.pos_ == "VERB":
+        # "demanded that Estonia release the tanker": the one asked is the clause's subject
+        for clause in (c for c in head.children if c.dep_ == "ccomp"):
+            if any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+                args.add(args.targets, [e for s in clause.children if s.dep_ == "nsubj"
+                                        for e in entities_of(s, index, goods)
+                                        if e not in args.actors])  # fmt: skip
     if trig.needs_target and not args.targets and head.pos_ != "NOUN":
         # "help North Korea build satellites": the helped is the complement's subject
         for clause in (c for c in head.children if c.dep_ in ("ccomp", "xcomp")):

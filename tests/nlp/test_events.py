@@ -1283,6 +1283,11 @@ def test_events_condemning_an_act_pins_it_on_no_one(run: Run) -> None:
         ("Finnish President Alexander Stubb warned that Finland would confront Russia.",
          ["Russia"]),
         ("The minister warned that Seoul and Kyiv would pay dearly.", ["South Korea", "Ukraine"]),
+        # the side that will take measures is the warning side, its country known or not
+        ("Spokeswoman Zakharova warned that Moscow would take retaliatory measures.", []),
+        # a warning joined to a request is for the one asked
+        ("Spokesman Wang Wenbin urged Tokyo to halt the discharge and warned that Beijing would "
+         "take necessary measures.", ["Japan"]),
     ],
 )  # fmt: skip
 def test_events_a_warning_threatens_the_others_not_the_speaker_s_side(
@@ -1291,6 +1296,11 @@ def test_events_a_warning_threatens_the_others_not_the_speaker_s_side(
     out = run(text)
     found = [sorted(names(out, v["targets"])) for v in events(out, "THREATEN")]
     assert found == [sorted(targets)]
+
+
+def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
+    out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
+    assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
 
 
 @pytest.mark.parametrize(
