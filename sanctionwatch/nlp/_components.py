@@ -91,7 +91,7 @@ class EventStep:
                     after = any(d.type == "SANCTION" for d in drafts)
                     found = find_events(sent, index, items, designated, after_sanction=after)
                     answer_exchange(found, drafts)
-                    condemned_doers(found, drafts)
+                    condemned_doers(found, drafts, index)
                     drafts.extend(found)
         doc._.sw_events = drafts
         return doc

@@ -487,7 +487,13 @@ _CONDEMNING = frozenset({"condemn", "denounce", "deplore", "criticise", "critici
 _POINTING_BACK = frozenset({"this", "these", "such", "that", "those"})
 
 
-def condemned_doers(drafts: list[Draft], earlier: list[Draft]) -> None:
+#: What a party is condemned for that is no event: "the hostile policy of the United States".
+_CONDUCT = frozenset({"policy", "stance", "position", "behaviour", "behavior", "action", "move",
+                      "decision", "remark", "statement", "provocation", "practice",
+                      "attitude", "rhetoric", "conduct"})  # fmt: skip
+
+
+def condemned_doers(drafts: list[Draft], earlier: list[Draft], index: EntityIndex) -> None:
     """A condemnation of an act targets the act's doers: "He condemned the strikes" (on Iran
     by X and Y, read as their own event), "We condemn this unlawful cooperation" (between X and
     Y, told in an earlier sentence). Fills the targets of condemnations that have none."""
@@ -506,6 +512,14 @@ def condemned_doers(drafts: list[Draft], earlier: list[Draft]) -> None:
                         if o.head.lemma_.lower() == lemma and o.actors][:1]  # fmt: skip
             for act in acts:
                 Arguments.add(d.targets, [e for e in act.actors if e not in d.actors])
+            if not acts and obj.lemma_.lower() in _CONDUCT:
+                # "condemn the hostile policy of the United States", "Seoul's provocations"
+                owners = [c for c in obj.children if c.dep_ == "poss"] + [
+                    o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
+                    for o in p.children if o.dep_ == "pobj"
+                ]  # fmt: skip
+                Arguments.add(d.targets, [e for o in owners for e in index.refers(o)
+                                          if e not in d.actors])  # fmt: skip
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

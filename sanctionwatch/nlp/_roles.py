@@ -120,6 +120,9 @@ def anaphors(doc: Doc, mentions: list[Mention], occupied: set[int]) -> list[Ment
             or (
                 (doc[i].tag_ in ("NNS", "NNPS") or doc[i].lower_.endswith("s"))
                 and not table.groups[word].get("counted")
+                # "The Parties" of a treaty, not "the parties designated today"
+                and not (table.groups[word].get("capitalised")
+                         and (not doc[i].text[:1].isupper() or demonym is not None))
             )
         ):
             spec = table.groups[word]

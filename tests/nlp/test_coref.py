@@ -74,6 +74,17 @@ def test_coref_we_of_ministers_of_several_countries(run: Run) -> None:
     assert names(out, support["actors"]) == ["Sweden", "Poland", "Czech Republic"]
 
 
+def test_coref_the_parties_of_a_joint_statement(run: Run) -> None:
+    out = run(
+        "Belarus and Russia signed a joint statement in Minsk on Monday. The Parties condemn "
+        "the hostile policy of Poland. The parties designated today include two Polish firms."
+    )
+    (accuse,) = events(out, "ACCUSE")
+    assert names(out, accuse["actors"]) == ["Belarus", "Russia"]
+    assert names(out, accuse["targets"]) == ["Poland"]
+    assert not any(names(out, e["actors"]) for e in events(out, "SANCTION"))
+
+
 def test_coref_spokesperson_speaks_for_the_organisation(run: Run) -> None:
     out = run(
         "A spokesperson for the Foreign Ministry of Belarus rejected the report on Monday. "
