@@ -114,6 +114,10 @@ def entities_of(
     apposition's ("We, the G7"), and its conjuncts'."""
     out: list[Entity] = []
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
+        included = _states_including(t, index)
+        if included:  # "all UN Member States, including China": China, not the UN
+            Arguments.add(out, included)
+            continue
         relative = t.tag_ in _WH or (
             t.lower_ == "that" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
         )
@@ -589,6 +593,21 @@ def _retaliation(clause: Token) -> bool:
     return lemma in ("take", "adopt") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERS for c in clause.children
     )
+
+
+#: Plural nouns for states in general: "member states", "all countries".
+_STATES = frozenset({"state", "states", "country", "countries", "nation", "nations",
+                     "government", "governments"})  # fmt: skip
+
+
+def _states_including(tok: Token, index: EntityIndex) -> list[Entity]:
+    """The states named after "including" that a phrase for states in general singles out:
+    "all UN Member States, including China and India"."""
+    if tok.lemma_.lower() not in _STATES or not tok.lower_.endswith("s"):
+        return []  # plural ("States" is tagged a proper noun)
+    return [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "including"
+            for o in p.children if o.dep_ == "pobj"
+            for x in (o, *o.conjuncts) for e in index.refers(x)]  # fmt: skip
 
 
 def _noun_object_targets(obj: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:

@@ -1298,6 +1298,18 @@ def test_events_a_warning_threatens_the_others_not_the_speaker_s_side(
     assert found == [sorted(targets)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio called on all UN Member States, including Iran and Belarus, to enforce them.",
+        "The envoy urged member states, including Iran and Belarus, to stop the trade.",
+    ],
+)
+def test_events_states_in_general_including_some_are_those_named(run: Run, text: str) -> None:
+    (request,) = events(run(text), "REQUEST")
+    assert sorted(names(run(text), request["targets"])) == ["Belarus", "Iran"]
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
