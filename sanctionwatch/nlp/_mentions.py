@@ -640,6 +640,9 @@ _PERSON_BODIES = frozenset({
     "logistics", "marine", "electronics", "industries", "holdings", "systems", "technologies",
     "technology", "engineering", "services", "aerotech", "tech", "energy", "petroleum", "mining",
     "motors", "airlines", "airways", "forwarding", "trade", "import", "export", "freight",
+    "payments", "finance", "capital", "investments", "securities", "insurance", "consulting",
+    "solutions", "ventures", "enterprises", "chemicals", "metals", "machinery", "equipment",
+    "components", "supplies", "resources", "exchange",
 })  # fmt: skip
 
 

@@ -293,6 +293,11 @@ def test_entities_generic_body_links_only_where_the_text_places_it(nlp: Any) -> 
 @pytest.mark.parametrize(
     ("text", "name", "etype"),
     [("Analysts at the Stimson Center said the trains carried shells.", "Stimson Center",
+      "Organization"),
+     ("OFAC designated Kazakh payment agent Sarygash Ruby Payments on Monday.",
+      "Sarygash Ruby Payments",
+      "Organization"),
+     ("The agent worked with Orda Koktem Capital in Bishkek.", "Orda Koktem Capital",
       "Organization")],
 )  # fmt: skip
 def test_entities_body_word_makes_an_organisation(
