@@ -100,7 +100,7 @@ def _plural_pronouns(
     for i in positions(doc, _data.anaphora().pronouns.get("plural", ())):
         if i in groups:
             continue
-        urged = _urged_ones(doc[i], by_token)
+        urged = _urged_ones(doc[i], by_token) or _objects_of_main_verb(doc[i], by_token, groups)
         if len(urged) >= 2:
             groups[i] = urged  # "call on Tehran, Pyongyang and Minsk to cease their assistance"
             continue
@@ -134,6 +134,24 @@ def _plural_pronouns(
         several = subject.tag_ == "NNS" or bool(subject.conjuncts)  # "the US and its allies"
         if len(members) >= 2 or (members and several):
             groups[i] = members
+
+
+def _objects_of_main_verb(
+    tok: Token, by_token: dict[int, Entity], groups: dict[int, list[Entity]]
+) -> list[Entity]:
+    """ "them" in a participle clause after a verb whose object names several: "designated A, B
+    and C on Monday, accusing them of clearing payments" (A, B and C)."""
+    verb = tok.head
+    if tok.lower_ != "them" or tok.dep_ != "dobj" or verb.tag_ != "VBG":
+        return []
+    if verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    out: list[Entity] = []
+    for o in (c for c in verb.head.children if c.dep_ == "dobj"):
+        for x in (o, *o.conjuncts, *(a for a in o.children if a.dep_ == "appos")):
+            found = [by_token[x.i]] if x.i in by_token else groups.get(x.i, [])
+            out.extend(e for e in found if e not in out)  # "and two Kazakh firms, A and B"
+    return out
 
 
 def _urged_ones(tok: Token, by_token: dict[int, Entity]) -> list[Entity]:

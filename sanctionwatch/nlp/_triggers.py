@@ -198,11 +198,22 @@ def _light_verb(tok: Token, light: frozenset[str]) -> Token | None:
         _BATCHES
     ):
         noun = noun.head.head  # "adopted a 21st package of sanctions": the package is adopted
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and _amount(noun.head.head):
+        noun = noun.head.head  # "processed $200 million in payments": the sum is processed
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
         if any(lemma in light for lemma in lemmas_of(verb.lemma_.lower(), verb.lower_)):
             return verb
     return None
+
+
+_AMOUNTS = frozenset({"million", "billion", "thousand", "hundred", "dollar", "euro", "yuan",
+                      "ruble", "rouble", "sum", "amount", "worth"})  # fmt: skip
+
+
+def _amount(tok: Token) -> bool:
+    """A sum of money: "$200 million", "hundreds of millions of dollars"."""
+    return tok.lemma_.lower() in _AMOUNTS or tok.like_num
 
 
 def _third_party_report(tok: Token, index: EntityIndex) -> bool:

@@ -1310,6 +1310,21 @@ def test_events_states_in_general_including_some_are_those_named(run: Run, text:
     assert sorted(names(run(text), request["targets"])) == ["Belarus", "Iran"]
 
 
+def test_events_a_sum_in_payments_processed_is_the_processor_s_aid(run: Run) -> None:
+    out = run("Washington says Altai Merchant Bank had processed hundreds of millions of "
+              "dollars in payments for Russian importers.")  # fmt: skip
+    assert _roles(out, "AID") == (["Altai Merchant Bank"], ["Russia"])
+
+
+def test_events_them_after_a_designation_are_those_designated(run: Run) -> None:
+    out = run("On Monday OFAC designated Altai Merchant Bank and two Kyrgyz firms, Kyzyl Pay and "
+              "Orda Trade LLP, accusing them of clearing payments for Russian arms makers.")
+    (accuse,) = events(out, "ACCUSE")
+    assert sorted(names(out, accuse["targets"])) == [
+        "Altai Merchant Bank", "Kyzyl Pay", "Orda Trade LLP"
+    ]  # fmt: skip
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
