@@ -446,6 +446,11 @@ def _receivers_in(noun: Token, verb: Token, index: EntityIndex) -> list[Entity]:
     ]
 
 
+#: What a ban keeps a party out of: "denied entry to Japanese ports".
+_BARRED = frozenset({"port", "territory", "water", "waters", "airspace", "harbour", "harbor",
+                     "country"})  # fmt: skip
+
+
 def _prep_args(
     tok: Token,
     trig: Trigger,
@@ -485,6 +490,12 @@ def _prep_args(
                 # "transported on Russian navy ships": the ships' owner carries
                 args.add(args.actors, entities_of(pobj, index, goods))
                 continue
+            if (
+                word == "to"
+                and pobj.lemma_.lower() in _BARRED
+                and (trig.type == "SANCTION" or tok.lemma_.lower() in ("entry", "access"))
+            ):
+                continue  # "denied entry to Japanese ports": the ports' country bars, not suffers
             found = entities_of(pobj, index, goods)
             if not found and word in ("to", "into") and trig.type in _TRANSFERS:
                 found = _receivers_in(pobj, tok, index)  # "to buyers in China"

@@ -1325,6 +1325,15 @@ def test_events_them_after_a_designation_are_those_designated(run: Run) -> None:
     ]  # fmt: skip
 
 
+def test_events_denied_entry_is_a_ban_on_the_ones_kept_out(run: Run) -> None:
+    out = run("Japan designated the tankers Kira Moon and Sea Lark. The two tankers will be denied "
+              "entry to Japanese ports.")  # fmt: skip
+    ban = events(out, "SANCTION")[-1]
+    assert ban["trigger"] == "denied"
+    assert sorted(names(out, ban["targets"])) == ["Kira Moon", "Sea Lark"]
+    assert not events(out, "REJECT")
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
