@@ -115,9 +115,11 @@ def entities_of(
     out: list[Entity] = []
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
         included = _states_including(t, index)
-        if included:  # "all UN Member States, including China": China, not the UN
+        if included:
             Arguments.add(out, included)
-            continue
+            if t.lemma_.lower() in _STATE_WORDS:
+                continue  # "all UN Member States, including China": China, not the UN
+            # "North Korean individuals and entities, including X": X and their countries
         relative = t.tag_ in _WH or (
             t.lower_ == "that" and t.dep_ in ("dobj", "nsubj", "nsubjpass")
         )
@@ -606,14 +608,18 @@ def _retaliation(clause: Token) -> bool:
     )
 
 
-#: Plural nouns for states in general: "member states", "all countries".
-_STATES = frozenset({"state", "states", "country", "countries", "nation", "nations",
-                     "government", "governments"})  # fmt: skip
+#: Plural nouns for states in general ("member states") and parties in general ("persons and
+#: entities").
+_STATE_WORDS = frozenset({"state", "states", "country", "countries", "nation", "nations",
+                          "government", "governments"})  # fmt: skip
+_STATES = _STATE_WORDS | {"person", "persons", "entity", "entities", "individual",
+                          "individuals"}  # fmt: skip
 
 
 def _states_including(tok: Token, index: EntityIndex) -> list[Entity]:
-    """The states named after "including" that a phrase for states in general singles out:
-    "all UN Member States, including China and India"."""
+    """The parties named after "including" that a phrase for parties in general singles out:
+    "all UN Member States, including China and India", "further persons and entities,
+    including Iran Air"."""
     if tok.lemma_.lower() not in _STATES or not tok.lower_.endswith("s"):
         return []  # plural ("States" is tagged a proper noun)
     return [e for p in tok.children if p.dep_ == "prep" and p.lower_ == "including"

@@ -72,7 +72,9 @@ from sanctionwatch.nlp._syntax import BULLETS, has_syntax, line_starts, name_lik
 __all__ = ["COUNTRY_T", "ORGANIZATION", "PERSON", "PLACE_T", "VESSEL", "Mention", "find_mentions"]
 
 
-_LAW_WORDS = frozenset({"Regulations", "Act", "Order", "Decree", "Law", "Ordinance"})
+_LAW_WORDS = frozenset({"Regulations", "Act", "Order", "Decree", "Law", "Ordinance",
+                        # EU legal acts: "Council Regulation (EU) 2023/1529"
+                        "Regulation", "Decision", "Directive"})  # fmt: skip
 _STAT_TYPES = {
     "PERSON": PERSON,
     "ORG": ORGANIZATION,

@@ -1334,6 +1334,18 @@ def test_events_denied_entry_is_a_ban_on_the_ones_kept_out(run: Run) -> None:
     assert not events(out, "REJECT")
 
 
+def test_events_parties_in_general_including_some(run: Run) -> None:
+    out = run("In May the Council listed further persons and entities, including Pars Aviation "
+              "Services, under Council Regulation (EU) 2024/1485.")  # fmt: skip
+    assert [names(out, v["targets"]) for v in events(out, "SANCTION")] == [
+        ["Pars Aviation Services"]
+    ]
+    assert "Council Regulation" not in {e["name"] for e in out["entities"]}
+    out = run("Canada imposed sanctions on Belarusian individuals and entities, including Minsk "
+              "Wheel Tractor Plant.")  # fmt: skip
+    assert sorted(_roles(out, "SANCTION")[1]) == ["Belarus", "Minsk Wheel Tractor Plant"]
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
