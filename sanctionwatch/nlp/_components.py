@@ -21,7 +21,13 @@ from spacy.tokens import Doc
 
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import build_entities
-from sanctionwatch.nlp._events import Draft, answer_exchange, condemned_doers, find_events
+from sanctionwatch.nlp._events import (
+    Draft,
+    answer_exchange,
+    condemned_doers,
+    find_events,
+    listing_intro,
+)
 from sanctionwatch.nlp._items import find_items
 from sanctionwatch.nlp._relations import find_relations
 from sanctionwatch.nlp._syntax import has_syntax
@@ -87,12 +93,18 @@ class EventStep:
         designated: list[Entity] = []
         if doc.has_annotation("DEP"):
             for sent in doc.sents:
+                found = []
                 if has_syntax(doc, sent.start):
                     after = any(d.type == "SANCTION" for d in drafts)
                     found = find_events(sent, index, items, designated, after_sanction=after)
                     answer_exchange(found, drafts)
                     condemned_doers(found, drafts, index)
-                    drafts.extend(found)
+                if not any(d.type == "SANCTION" for d in found):
+                    listing = listing_intro(sent, index)  # "Also listed are:" and entries
+                    if listing is not None:
+                        found.append(listing)
+                        designated.extend(e for e in listing.targets if e not in designated)
+                drafts.extend(found)
         doc._.sw_events = drafts
         return doc
 

@@ -28,7 +28,7 @@ from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._forms import lemmas_of
 from sanctionwatch.nlp._items import ItemMatch
 from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
-from sanctionwatch.nlp._syntax import governors, repair_tags, subjects
+from sanctionwatch.nlp._syntax import BULLETS, governors, repair_tags, subjects
 from sanctionwatch.nlp._triggers import Candidate, candidates
 
 __all__ = ["Draft", "answer_exchange", "find_events"]
@@ -314,6 +314,55 @@ def _included_listing(sent: Span, index: EntityIndex) -> Draft | None:
     if not targets:
         return None
     return Draft(sent, root, root, [root], _LISTING_TRIGGER, "SANCTION", None, [], targets)
+
+
+#: Word forms that announce a list of those sanctioned: "Also listed are:", "Those designated
+#: today include:", "The Government has designated the following:".
+_LISTING_FORMS = frozenset({"listed", "designated", "designating", "designates", "sanctioned",
+                            "specified", "added"})  # fmt: skip
+
+
+def listing_intro(sent: Span, index: EntityIndex) -> Draft | None:
+    """A sentence ending in a colon that announces who is listed, and the entries after it, one
+    per line: the parties heading the entries are those sanctioned ("Also listed are: / Pak Chol
+    Min, a senior official ...; / Korea Unbong Trading Corporation, ...")."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":":
+        return None
+    trig = next((t for t in words if t.lower_ in _LISTING_FORMS), None)
+    if trig is None:
+        return None
+    doc = sent.doc
+    targets: list[Entity] = []
+    j = sent.end
+    while j < len(doc):
+        while j < len(doc) and doc[j].is_space:
+            j += 1
+        k = j
+        while k < len(doc) and (
+            doc[k].text in BULLETS or (doc[k].like_num and k + 1 < len(doc)
+                                       and doc[k + 1].text in (".", ")"))
+        ):  # fmt: skip
+            k += 2 if doc[k].like_num else 1
+        if k >= len(doc):
+            break
+        # the entry's heading: a name opening the line, after a bullet or number (which text
+        # taken from markup has lost) and a title ("Colonel Andrei Shadrin, deputy ...")
+        n = k
+        while n < min(k + 4, len(doc)) and index.at(n) is None and doc[n].text[:1].isupper():
+            n += 1
+        head = index.at(n) if n < len(doc) else None
+        if head is None or head.type not in _LISTED_TYPES:
+            break  # the entries end at a line that opens with no name
+        Arguments.add(targets, [head])
+        while j < len(doc) and "\n" not in doc[j].text:
+            j += 1  # to the next line
+    if not targets:
+        return None
+    actors = [e for t in words if t.i < trig.i and (e := index.at(t.i)) is not None
+              and e.type in ("Country", "Organization") and e not in targets]  # fmt: skip
+    return Draft(sent, trig, trig, [trig], _LISTING_TRIGGER, "SANCTION", None,
+                 list(dict.fromkeys(actors)), targets)  # fmt: skip
 
 
 def _reference_only(head: Token, index: EntityIndex) -> bool:

@@ -138,3 +138,15 @@ def test_sanctions_every_name_of_a_list_the_parse_made_an_apposition(run: Run) -
     )
     found = [sorted(t) for t in _sanction_targets(out)]
     assert ["Choe Myong Su", "Kim Hyok Chol", "Pak Song Il", "Ri Kwang Hyok"] in found
+
+
+@pytest.mark.parametrize("marker", ["", "- ", "1. "])
+def test_sanctions_a_list_announced_by_a_colon(run: Run, marker: str) -> None:
+    # entries one per line, with or without the bullet that text taken from markup loses
+    out = run(
+        "The Council today renewed its measures against Belarus. Also designated are:\n\n"
+        f"{marker}Major Oleg Kravets, a Belarusian officer who trained Russian drone crews;\n"
+        f"{marker}Gomselmash Logistics LLC, which shipped engines to Russia.\n\n"
+        "The persons listed are subject to an asset freeze."
+    )
+    assert ["Oleg Kravets", "Gomselmash Logistics LLC"] in _sanction_targets(out)
