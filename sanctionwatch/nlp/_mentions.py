@@ -532,9 +532,11 @@ def _legal_form_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Later uses of a vessel's name that nothing else recognised: "the tanker AN SAN 3 ...
-    The AN SAN 3 itself was designated" (the name as written, two words or more)."""
+    The AN SAN 3 itself was designated" (the name as written, two words or more, or one word
+    in capitals: "the tanker CELESTA ... CELESTA, NOOR STAR and ...")."""
     names = {tuple(t.text for t in m.span(doc)) for m in mentions if m.type == VESSEL}
-    names = {n for n in names if len(n) >= 2}
+    names = {n for n in names
+             if len(n) >= 2 or (n[0].isupper() and n[0].isalpha() and len(n[0]) >= 4)}
     if not names:
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}

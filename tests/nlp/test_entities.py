@@ -503,6 +503,15 @@ def test_entities_a_vessel_name_written_again_is_the_vessel(run: Run) -> None:
     assert names(out, sanction["targets"]) == ["YU SON 9"]
 
 
+def test_entities_a_one_word_vessel_name_in_capitals_written_again(run: Run) -> None:
+    out = run(
+        "Marlow Shipping manages the Togo-flagged tanker VESTARA and the tanker OCEAN LARK. "
+        "VESTARA and OCEAN LARK are identified as blocked property."
+    )
+    (vessel,) = [e for e in out["entities"] if e["name"] == "VESTARA"]
+    assert len(vessel["mentions"]) == 2
+
+
 def test_entities_names_in_capitals_near_a_ship_word_are_vessels(run: Run) -> None:
     out = run("Estonia detained an oil tanker. Officials said VOLGA PRIDE had loaded crude.")
     kinds = {e["name"]: e["type"] for e in out["entities"]}
