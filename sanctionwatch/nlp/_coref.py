@@ -293,7 +293,14 @@ class Resolver:
                         key=last, reverse=True)  # fmt: skip
         if not recent:
             return []
-        same = [e for e in recent if e.type == recent[0].type]
+        kind = recent[0].type
+        countries = [e for e in before if e.type == "Country" and e.key]
+        if kind == "Person" and len(countries) >= count:
+            # "Kozlov met Kim ... The two sides signed agreements": sides are the states the
+            # people stand for, when the text names them
+            kind = "Country"
+            recent = sorted(countries, key=lambda e: (-len(e.mentions), e.first))
+        same = [e for e in recent if e.type == kind]
         if len(same) > count:
             # more parties than the phrase counts: the document's protagonists, those it
             # mentions most ("Shoigu ... thanked the soldiers who fought Ukrainian forces ...

@@ -417,6 +417,15 @@ def test_coref_a_body_s_own_patrol_vessel_is_not_the_ship_it_stops(run: Run) -> 
     assert coerce and all("MIRELLA K" not in names(out, v["actors"]) for v in coerce)
 
 
+def test_coref_the_two_sides_are_the_states_the_people_named_stand_for(run: Run) -> None:
+    out = run(
+        "Belarusian minister Viktor Karankevich met Iranian envoy Ali Rahimi in Minsk on "
+        "Monday. The two sides signed agreements on rail freight."
+    )
+    (agree,) = events(out, "AGREE")
+    assert sorted(names(out, agree["actors"])) == ["Belarus", "Iran"]
+
+
 def test_coref_the_two_sides_are_the_documents_protagonists(run: Run) -> None:
     out = run(
         "Sergei Shoigu arrived in Pyongyang on Monday for talks with North Korean officials. "
