@@ -200,6 +200,10 @@ def _light_verb(tok: Token, light: frozenset[str]) -> Token | None:
         noun = noun.head.head  # "adopted a 21st package of sanctions": the package is adopted
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and _amount(noun.head.head):
         noun = noun.head.head  # "processed $200 million in payments": the sum is processed
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and trigger_for(noun.head) is None:
+        # "conduct trade and financial cooperation": both are conducted (but "imposed
+        # sanctions and travel bans" is one measure, told by its first noun)
+        noun = noun.head
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
         if any(lemma in light for lemma in lemmas_of(verb.lemma_.lower(), verb.lower_)):

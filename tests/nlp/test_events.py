@@ -1346,6 +1346,28 @@ def test_events_parties_in_general_including_some(run: Run) -> None:
     assert sorted(_roles(out, "SANCTION")[1]) == ["Belarus", "Minsk Wheel Tractor Plant"]
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "actors"),
+    [
+        ("Iran will further bolster its missile arsenal, the general said.", "MOBILIZE", ["Iran"]),
+        ("Belarus will expand its nuclear forces.", "MOBILIZE", ["Belarus"]),
+        # the second noun of an object is done as the first is ...
+        ("Iran and Belarus conduct normal trade and military cooperation.", "COOPERATE",
+         ["Iran", "Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_build_ups_and_conducted_cooperation(
+    run: Run, text: str, etype: str, actors: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, [])
+
+
+def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
+    # ... but a measure with two nouns is one event
+    out = run("Canada imposed financial sanctions and travel bans on Belarus.")
+    assert len(events(out, "SANCTION")) == 1
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
