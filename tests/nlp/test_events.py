@@ -1368,6 +1368,25 @@ def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
     assert len(events(out, "SANCTION")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Finnish navy held the Cook Islands-flagged tanker Volga Star off Porvoo.",
+        "Police said the tanker Volga Star had been stopped off Porvoo.",
+        "Moscow condemned the boarding of the tanker Volga Star by Finnish commandos.",
+        "Border guards detained the tanker Volga Star. The ship would be escorted to Kotka.",
+    ],
+)
+def test_events_ships_held_stopped_boarded_or_escorted_are_coerced(run: Run, text: str) -> None:
+    out = run(text)
+    assert [names(out, v["targets"]) for v in events(out, "COERCE")][-1] == ["Volga Star"]
+
+
+def test_events_an_escort_of_unnamed_ships_is_no_coercion(run: Run) -> None:
+    out = run("Moscow sent a warship to escort vessels through the Gulf of Finland.")
+    assert not events(out, "COERCE")
+
+
 def test_events_demanding_that_someone_act_asks_them(run: Run) -> None:
     out = run("Belarus's foreign ministry demanded that Lithuania immediately release the lorries.")
     assert _roles(out, "REQUEST") == (["Belarus"], ["Lithuania"])
