@@ -29,7 +29,7 @@ from sanctionwatch.nlp._forms import lemmas_of
 from sanctionwatch.nlp._items import ItemMatch
 from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
 from sanctionwatch.nlp._syntax import BULLETS, governors, repair_tags, subjects
-from sanctionwatch.nlp._triggers import Candidate, candidates
+from sanctionwatch.nlp._triggers import CALLED_OFFENCE, Candidate, candidates, trigger_for
 
 __all__ = ["Draft", "answer_exchange", "find_events"]
 
@@ -549,16 +549,21 @@ def condemned_doers(drafts: list[Draft], earlier: list[Draft], index: EntityInde
     for d in drafts:
         if d.type != "ACCUSE" or d.targets or d.head.pos_ != "VERB":
             continue
-        if d.head.lemma_.lower() not in _CONDEMNING:
+        if d.head.lemma_.lower() not in _CONDEMNING and d.trigger is not CALLED_OFFENCE:
             continue
         objs = [c for c in d.head.children if c.dep_ == "dobj"]
         for obj in (o for c in objs for o in (c, *c.conjuncts)):
-            acts = [o for o in drafts if o is not d and obj in (o.head, o.pred)]
+            acts = [o for o in drafts if o is not d and obj in (o.head, o.pred) and o.actors]
             dets = {c.lower_ for c in obj.children if c.dep_ == "det"}
             if not acts and dets & _POINTING_BACK:
                 lemma = obj.lemma_.lower()
                 acts = [o for o in reversed(earlier)
                         if o.head.lemma_.lower() == lemma and o.actors][:1]  # fmt: skip
+            if not acts and d.trigger is CALLED_OFFENCE and "the" in dets:
+                # "called the boarding an act of piracy": the boarding told before
+                kind = trigger_for(obj)
+                acts = [o for o in reversed(earlier)
+                        if kind is not None and o.type == kind.type and o.actors][:1]  # fmt: skip
             for act in acts:
                 Arguments.add(d.targets, [e for e in act.actors if e not in d.actors])
             if not acts and obj.lemma_.lower() in _CONDUCT:

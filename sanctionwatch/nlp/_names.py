@@ -332,6 +332,10 @@ def ship_word_near(doc: Doc, i: int) -> bool:
     return any(t.lower_ in SHIP_WORDS for t in doc[before.start : sent.end])
 
 
+#: Entity labels of the NER that make no mention ("The Kira Sun" tagged a work of art).
+_UNKEPT_LABELS = frozenset({"", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
 def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Vessel names the NER missed after "the", in a text about ships: "the Arcadia Pearl
     pumped ..." (two or three capitalised words nobody tagged, heading their phrase)."""
@@ -347,7 +351,7 @@ def article_vessels(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             end < len(doc)
             and end - start < 3
             and end not in taken
-            and not doc[end].ent_type_
+            and doc[end].ent_type_ in _UNKEPT_LABELS
             and doc[end].is_alpha
             and doc[end].text[:1].isupper()
             and not doc[end].is_stop

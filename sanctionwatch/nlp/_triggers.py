@@ -261,6 +261,32 @@ def _verdict_on_claims(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
 
 
+#: "called the boarding an act of piracy": naming an act an offence accuses its doers.
+CALLED_OFFENCE = Trigger("call", ("VERB",), "ACCUSE", None)
+_OFFENCES = frozenset({"piracy", "aggression", "harassment", "terrorism", "provocation",
+                       "crime", "banditry", "robbery", "theft", "outrage",
+                       "violation"})  # fmt: skip
+
+
+def _verdict_on_acts(tok: Token) -> Token | None:
+    """The predicate of "called the detention an act of piracy", "branded the drills a
+    provocation": an offence a verb of naming gives its object; None if it gives none."""
+    if tok.lemma_.lower() not in ("call", "describe", "brand", "dub", "label", "term"):
+        return None
+    if tok.tag_ == "VBG" and any(
+        t.lemma_.lower() in ("condemn", "denounce", "accuse", "criticise", "criticize")
+        and t.pos_ == "VERB"
+        for t in tok.sent
+    ):
+        return None  # "condemned the move, calling it a violation of ...": one accusation
+    for o in (c for c in tok.children if c.dep_ == "oprd"):
+        words = [o, *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]  # fmt: skip
+        if any(w.lemma_.lower() in _OFFENCES for w in words):
+            return o
+    return None
+
+
 def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
     """The triggers of a parsed sentence, in text order."""
     lexicon = event_lexicon()
@@ -269,6 +295,11 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
         if _verdict_on_claims(tok):
             # "Pyongyang called the reports an 'absurd fabrication'": a denial of them
             yield Candidate(tok, tok, [tok], _CALLED_FALSE, "REJECT", "deny")
+            continue
+        offence = _verdict_on_acts(tok) if tok.pos_ == "VERB" else None
+        if offence is not None:
+            # "Zakharova called the boarding an act of piracy": an accusation of its doers
+            yield Candidate(tok, tok, [tok, offence], CALLED_OFFENCE, "ACCUSE", None)
             continue
         trig = trigger_for(tok)
         if trig is None or index.at(tok.i) is not None or not _conditions_ok(tok, trig):

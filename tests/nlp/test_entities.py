@@ -512,6 +512,12 @@ def test_entities_a_one_word_vessel_name_in_capitals_written_again(run: Run) -> 
     assert len(vessel["mentions"]) == 2
 
 
+def test_entities_a_vessel_the_ner_took_for_a_work_of_art(run: Run) -> None:
+    out = run("Finland detained two ageing tankers this year.\n\nThe Kira Moon, which claims to "
+              "sail under the flag of Comoros, was carrying crude.")  # fmt: skip
+    assert by_name(out)["Kira Moon"]["type"] == "Vessel"
+
+
 def test_entities_names_in_capitals_near_a_ship_word_are_vessels(run: Run) -> None:
     out = run("Estonia detained an oil tanker. Officials said VOLGA PRIDE had loaded crude.")
     kinds = {e["name"]: e["type"] for e in out["entities"]}

@@ -1382,6 +1382,25 @@ def test_events_ships_held_stopped_boarded_or_escorted_are_coerced(run: Run, tex
     assert [names(out, v["targets"]) for v in events(out, "COERCE")][-1] == ["Volga Star"]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian spokeswoman Maria Zakharova called the boarding an act of piracy.",
+        "Kremlin spokesman Dmitry Peskov called the detention \"an act of piracy\".",
+    ],
+)
+def test_events_calling_an_act_an_offence_accuses_its_doers(run: Run, second: str) -> None:
+    out = run("The French navy boarded and detained the tanker Volga Star off Brittany on "
+              f"Tuesday. {second}")  # fmt: skip
+    accuse = events(out, "ACCUSE")
+    assert [names(out, v["targets"]) for v in accuse] == [["France"]]
+
+
+def test_events_calling_it_a_violation_after_condemning_is_one_accusation(run: Run) -> None:
+    out = run("Tokyo condemned Pyongyang's launch, calling it a violation of UN resolutions.")
+    assert len(events(out, "ACCUSE")) == 1
+
+
 def test_events_an_escort_of_unnamed_ships_is_no_coercion(run: Run) -> None:
     out = run("Moscow sent a warship to escort vessels through the Gulf of Finland.")
     assert not events(out, "COERCE")
