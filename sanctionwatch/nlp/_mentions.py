@@ -156,6 +156,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     """A statistical entity as a mention, repaired; None when it is no name."""
     etype = _STAT_TYPES.get(ent.label_)
     if etype is None:
+        if ent.label_ == "PRODUCT" and _located_in(doc, ent.start, ent.end):
+            return Mention(ent.start, ent.end, PLACE_T)  # "the port of Primorsk" as a product
         return None
     start, end = ent.start, ent.end
     sent_end = ent.sent.end

@@ -601,6 +601,8 @@ def test_entities_one_word_names_after_a_locative_are_places(run: Run) -> None:
         ("The cargo left the Russian port of Ust-Kut on Monday.", "Ust-Kut"),
         ("Russian drones struck Ukrainian cities, including Poltava and Chernihiv.", "Poltava"),
         ("Prosecutors in Gdansk charged the captain on Friday.", "Gdansk"),
+        # tagged a product by the NER
+        ("The tanker loaded crude at the Russian port of Primorsk in May.", "Primorsk"),
         ("The money went through banks in border towns such as Blagoveshchensk.",
          "Blagoveshchensk"),
     ],
