@@ -793,9 +793,11 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
             args.add(args.targets, [e for e in found if e.type != "Place"])
             args.add(args.locations, [e for e in found if e.type == "Place"])
             holders.append(obj)
-            if not (trig.type in _VERDICTS and _event_noun(obj)):
+            backed = trig.type in ("SUPPORT", "AID") and bool(found)
+            if not ((trig.type in _VERDICTS or backed) and _event_noun(obj)):
                 # "condemned Pyongyang's arms transfers to Moscow": the transfer's receiver is
-                # not condemned
+                # not condemned; "arms Russia's war against Ukraine": nor is a war's target
+                # armed
                 holders += _prep_args(obj, trig, args, index, goods, noun=True, in_object=True)
             if trig.type in _VERDICTS and not found:
                 # "denounced a report by the MSMT": the report's author is criticised

@@ -1362,6 +1362,19 @@ def test_events_build_ups_and_conducted_cooperation(
     assert _roles(run(text), etype) == (actors, [])
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        ("Belarus continues to arm Russia's war against Ukraine.", "AID", "Belarus"),
+        ("Iran supports Russia's war against Ukraine.", "SUPPORT", "Iran"),
+    ],
+)
+def test_events_backing_a_war_backs_its_doer_not_its_target(
+    run: Run, text: str, etype: str, actor: str
+) -> None:
+    assert _roles(run(text), etype) == ([actor], ["Russia"])
+
+
 def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
     # ... but a measure with two nouns is one event
     out = run("Canada imposed financial sanctions and travel bans on Belarus.")
