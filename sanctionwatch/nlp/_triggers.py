@@ -287,6 +287,24 @@ def _verdict_on_acts(tok: Token) -> Token | None:
     return None
 
 
+#: What a record lists a party as, that is no sanctions list: "lists Comoros as its flag state".
+_RECORD_ROLES = frozenset({"flag", "state", "owner", "operator", "manager", "address",
+                           "destination", "port", "registry", "beneficiary",
+                           "shareholder"})  # fmt: skip
+
+
+def _listed_as_record(tok: Token, trig: Trigger) -> bool:
+    """ "The tanker lists Comoros as its flag state": a register's entry, not a listing."""
+    if trig.lemma != "list":
+        return False
+    return any(
+        p.dep_ == "prep" and p.lower_ == "as"
+        and any(o.lemma_.lower() in _RECORD_ROLES for o in p.subtree
+                if o.dep_ in ("pobj", "compound"))
+        for p in tok.children
+    )  # fmt: skip
+
+
 def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
     """The triggers of a parsed sentence, in text order."""
     lexicon = event_lexicon()
@@ -321,7 +339,7 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
             if lemma in trig.object_types:
                 etype, mode = trig.object_types[lemma]
                 break
-        if etype == "NONE":
+        if etype == "NONE" or _listed_as_record(tok, trig):
             continue
         named = [
             n

@@ -1375,6 +1375,13 @@ def test_events_backing_a_war_backs_its_doer_not_its_target(
     assert _roles(run(text), etype) == ([actor], ["Russia"])
 
 
+def test_events_a_ship_that_lists_a_flag_state_is_no_listing(run: Run) -> None:
+    out = run("The tanker Volga Star, which lists Comoros as its flag state, carried crude.")
+    assert not events(out, "SANCTION")
+    out = run("OFAC listed Volga Shipping as a Specially Designated National.")
+    assert _roles(out, "SANCTION")[1] == ["Volga Shipping"]
+
+
 def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
     # ... but a measure with two nouns is one event
     out = run("Canada imposed financial sanctions and travel bans on Belarus.")
