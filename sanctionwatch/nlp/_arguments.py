@@ -137,6 +137,10 @@ def entities_of(
             named = [e for c in t.children if c.dep_ in ("nmod", "compound", "appos", "nsubj")
                      for e in index.refers(c)]  # fmt: skip
             found = named or found
+        if not found and t.lemma_.lower() in ("government", "authority", "people"):
+            # "The Government of the Republic of Korea designated ...": that country
+            found = [e for o in _phrase_objects(t, ("of",)) for e in index.refers(o)
+                     if e.type == "Country"]  # fmt: skip
         if not found and t.lemma_.lower() in ("country", "government", "nation"):
             found = _own_country(t, index)  # "Iravani denied that his country had ..."
         if found and index.at(t.i) is not None:

@@ -1382,6 +1382,11 @@ def test_events_a_ship_that_lists_a_flag_state_is_no_listing(run: Run) -> None:
     assert _roles(out, "SANCTION")[1] == ["Volga Shipping"]
 
 
+def test_events_the_government_of_a_country_acts_for_it(run: Run) -> None:
+    out = run("The Government of the Republic of Korea designated four individuals on Monday.")
+    assert _roles(out, "SANCTION") == (["South Korea"], [])
+
+
 def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
     # ... but a measure with two nouns is one event
     out = run("Canada imposed financial sanctions and travel bans on Belarus.")
