@@ -348,7 +348,7 @@ def listing_intro(sent: Span, index: EntityIndex) -> Draft | None:
             break
         # the entry's heading: a name opening the line, after a bullet or number (which text
         # taken from markup has lost) and a title ("Colonel Andrei Shadrin, deputy ...")
-        n = k
+        n = k + 1 if k < len(doc) and doc[k].lower_ == "the" else k  # "- the Amnokgang ..."
         while n < min(k + 4, len(doc)) and index.at(n) is None and doc[n].text[:1].isupper():
             n += 1
         head = index.at(n) if n < len(doc) else None

@@ -495,6 +495,17 @@ _FORM_WORDS = (
     "SIA",
     "OOO",
     "DMCC",
+    "OJSC",
+    "CJSC",
+    "OAO",
+    "ZAO",
+    "AO",
+    "SA",
+    "SARL",
+    "BV",
+    "AG",
+    "Pte",
+    "Bhd",
 )
 
 

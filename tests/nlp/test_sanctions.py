@@ -146,7 +146,11 @@ def test_sanctions_a_list_announced_by_a_colon(run: Run, marker: str) -> None:
     out = run(
         "The Council today renewed its measures against Belarus. Also designated are:\n\n"
         f"{marker}Major Oleg Kravets, a Belarusian officer who trained Russian drone crews;\n"
-        f"{marker}Gomselmash Logistics LLC, which shipped engines to Russia.\n\n"
+        f"{marker}Gomselmash Logistics LLC, which shipped engines to Russia;\n"
+        f"{marker}the Vitebsk Tractor Works, a state-owned plant;\n"
+        f"{marker}Mogilev Freight OJSC, a rail forwarder.\n\n"
         "The persons listed are subject to an asset freeze."
     )
-    assert ["Oleg Kravets", "Gomselmash Logistics LLC"] in _sanction_targets(out)
+    assert [
+        "Oleg Kravets", "Gomselmash Logistics LLC", "Vitebsk Tractor Works", "Mogilev Freight OJSC"
+    ] in _sanction_targets(out)  # fmt: skip
