@@ -137,6 +137,9 @@ def entities_of(
             named = [e for c in t.children if c.dep_ in ("nmod", "compound", "appos", "nsubj")
                      for e in index.refers(c)]  # fmt: skip
             found = named or found
+        if not found and t.lemma_.lower() in _WRITINGS and t.dep_ in ("nsubj", "nsubjpass"):
+            # "The report accused Chinese authorities": whoever wrote it, here or before
+            found = _author(t, index) or _earlier_author(t, index)
         if not found and t.lemma_.lower() in ("government", "authority", "people"):
             # "The Government of the Republic of Korea designated ...": that country
             found = [e for o in _phrase_objects(t, ("of",)) for e in index.refers(o)
@@ -592,6 +595,22 @@ def _author(obj: Token, index: EntityIndex) -> list[Entity]:
         return []
     owners = [c for c in obj.children if c.dep_ == "poss"]
     return [e for o in (*owners, *_phrase_objects(obj, ("by",))) for e in index.refers(o)]
+
+
+def _earlier_author(tok: Token, index: EntityIndex) -> list[Entity]:
+    """The author of the latest writing of the same word named with its author before "the
+    report": "a report by the MSMT ... The report accused ..."."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return []
+    lemma = tok.lemma_.lower()
+    for t in reversed(tok.doc[: tok.i]):
+        if t.lemma_.lower() == lemma:
+            # named authors only: "its report" may point forward ("In its report, the MSMT")
+            owners = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            found = [e for o in (*owners, *_phrase_objects(t, ("by",))) for e in index.refers(o)]
+            if found:
+                return found
+    return []
 
 
 #: Requests aimed at the one they name: "urged the EU to ...", "told Seoul to ..." (a

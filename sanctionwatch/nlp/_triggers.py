@@ -305,6 +305,11 @@ def _listed_as_record(tok: Token, trig: Trigger) -> bool:
     )  # fmt: skip
 
 
+def _named_vessel(tok: Token, index: EntityIndex) -> bool:
+    e = index.at(tok.i)
+    return e is not None and e.type == "Vessel"
+
+
 def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
     """The triggers of a parsed sentence, in text order."""
     lexicon = event_lexicon()
@@ -331,6 +336,9 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
             ]
             if matching:
                 words.append(matching[0])
+            elif "vessel" in trig.objects and any(_named_vessel(o, index) for o in objs):
+                # "boarded the 4,300-ton Orient Grace", "held the Boracay": a ship by its name
+                etype, mode = trig.object_types.get("vessel", (etype, mode))
             elif not _gapped(tok, trig):
                 continue
         # the object, or in a passive its subject ("all property ... is blocked")

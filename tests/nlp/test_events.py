@@ -1426,6 +1426,25 @@ def test_events_calling_it_a_violation_after_condemning_is_one_accusation(run: R
     assert len(events(out, "ACCUSE")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia detained a tanker on Monday. The Volga Star was boarded by Estonian commandos.",
+        "Estonia detained a tanker on Monday. The navy held the Togo-flagged Volga Star for days.",
+    ],
+)
+def test_events_a_ship_boarded_or_held_by_its_name(run: Run, text: str) -> None:
+    out = run(text)
+    assert [names(out, v["targets"]) for v in events(out, "COERCE")][-1] == ["Volga Star"]
+    assert not events(out, "CONSULT")
+
+
+def test_events_the_report_accuses_for_its_author(run: Run) -> None:
+    out = run("Ministers discussed a report by the MSMT on Tuesday. The report accused Chinese "
+              "authorities of turning a blind eye to the transfers.")  # fmt: skip
+    assert _roles(out, "ACCUSE") == (["Multilateral Sanctions Monitoring Team"], ["China"])
+
+
 def test_events_an_escort_of_unnamed_ships_is_no_coercion(run: Run) -> None:
     out = run("Moscow sent a warship to escort vessels through the Gulf of Finland.")
     assert not events(out, "COERCE")
