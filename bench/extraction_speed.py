@@ -38,8 +38,7 @@ if str(ROOT) not in sys.path:
 import spacy  # noqa: E402
 
 from sanctionwatch.ingest import Document, read_document  # noqa: E402
-from sanctionwatch.nlp import extract_many, load_pipeline  # noqa: E402
-from sanctionwatch.nlp._pipeline import use_numpy_matmul  # noqa: E402
+from sanctionwatch.nlp import extract_many, load_pipeline, use_numpy_matmul  # noqa: E402
 
 SETS = ROOT / "bench" / "data" / "extraction"
 SOURCES = [SETS / "dev", SETS / "test", ROOT / "sanctionwatch" / "demo" / "reports"]

@@ -34,6 +34,7 @@ __all__ = [
     "goods_origin",
     "listed_parties",
     "manner_phrase",
+    "owners_of",
 ]
 
 _TARGET_PREPS = frozenset(
@@ -137,9 +138,6 @@ def entities_of(
             named = [e for c in t.children if c.dep_ in ("nmod", "compound", "appos", "nsubj")
                      for e in index.refers(c)]  # fmt: skip
             found = named or found
-        if not found and t.lemma_.lower() in _WRITINGS and t.dep_ in ("nsubj", "nsubjpass"):
-            # "The report accused Chinese authorities": whoever wrote it, here or before
-            found = _author(t, index) or _earlier_author(t, index)
         if not found and t.lemma_.lower() in ("government", "authority", "people"):
             # "The Government of the Republic of Korea designated ...": that country
             found = [e for o in _phrase_objects(t, ("of",)) for e in index.refers(o)
@@ -195,6 +193,9 @@ def entities_of(
             # "a report by the MSMT, which accused ...": the writing speaks for its author
             found = [e for o in _phrase_objects(t, ("by",)) for e in index.refers(o)]
             found = found or _writing_author(t, index)
+            if not found and t.dep_ in ("nsubj", "nsubjpass"):
+                # "a report by the MSMT ... The report accused Chinese authorities"
+                found = _earlier_author(t, index)
         if not found and is_title_word(t):
             # "The High Representative for Foreign Affairs and Security Policy, Kaja Kallas,":
             # the name set off at the end of the office, wherever the parser hung it
@@ -589,12 +590,19 @@ def _event_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and trigger_for(tok) is not None
 
 
+def owners_of(
+    noun: Token, index: EntityIndex, preps: tuple[str, ...] = ("by",), *, named: bool = False
+) -> list[Entity]:
+    """Whose a noun is: its possessor and the objects of ``preps`` ("X's report", "a report by
+    X", "the policy of X"); with ``named``, a possessive pronoun does not count."""
+    owners = [c for c in noun.children
+              if c.dep_ == "poss" and not (named and c.pos_ == "PRON")]  # fmt: skip
+    return [e for o in (*owners, *_phrase_objects(noun, preps)) for e in index.refers(o)]
+
+
 def _author(obj: Token, index: EntityIndex) -> list[Entity]:
     """Who wrote a writing: "a report by X", "X's report"."""
-    if obj.lemma_.lower() not in _WRITINGS:
-        return []
-    owners = [c for c in obj.children if c.dep_ == "poss"]
-    return [e for o in (*owners, *_phrase_objects(obj, ("by",))) for e in index.refers(o)]
+    return owners_of(obj, index) if obj.lemma_.lower() in _WRITINGS else []
 
 
 def _earlier_author(tok: Token, index: EntityIndex) -> list[Entity]:
@@ -602,14 +610,11 @@ def _earlier_author(tok: Token, index: EntityIndex) -> list[Entity]:
     report": "a report by the MSMT ... The report accused ..."."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return []
-    lemma = tok.lemma_.lower()
-    for t in reversed(tok.doc[: tok.i]):
-        if t.lemma_.lower() == lemma:
-            # named authors only: "its report" may point forward ("In its report, the MSMT")
-            owners = [c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            found = [e for o in (*owners, *_phrase_objects(t, ("by",))) for e in index.refers(o)]
-            if found:
-                return found
+    for prev in _earlier_same_word(tok, reach=tok.i + 1):
+        # named authors only: "its report" may point forward ("In its report, the MSMT")
+        found = owners_of(prev, index, named=True)
+        if found:
+            return found
     return []
 
 

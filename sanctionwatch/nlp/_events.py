@@ -22,6 +22,7 @@ from sanctionwatch.nlp._arguments import (
     goods_origin,
     listed_parties,
     manner_phrase,
+    owners_of,
 )
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._entities import EntityIndex
@@ -31,7 +32,7 @@ from sanctionwatch.nlp._lexicon import Item, Trigger, event_lexicon
 from sanctionwatch.nlp._syntax import BULLETS, governors, repair_tags, subjects
 from sanctionwatch.nlp._triggers import CALLED_OFFENCE, Candidate, candidates, trigger_for
 
-__all__ = ["Draft", "answer_exchange", "find_events"]
+__all__ = ["Draft", "answer_exchange", "condemned_doers", "find_events", "listing_intro"]
 
 _PREVENTING = frozenset(
     {"block", "veto", "prevent", "stop", "thwart", "ban", "bar", "prohibit", "forbid"}
@@ -326,13 +327,16 @@ def listing_intro(sent: Span, index: EntityIndex) -> Draft | None:
     """A sentence ending in a colon that announces who is listed, and the entries after it, one
     per line: the parties heading the entries are those sanctioned ("Also listed are: / Pak Chol
     Min, a senior official ...; / Korea Unbong Trading Corporation, ...")."""
-    words = [t for t in sent if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":":
+    doc = sent.doc
+    last = sent.end - 1
+    while last > sent.start and doc[last].is_space:
+        last -= 1  # runs on every sentence: look at its end before at its words
+    if last == sent.start or doc[last].text != ":":
         return None
+    words = [t for t in sent if not t.is_space]
     trig = next((t for t in words if t.lower_ in _LISTING_FORMS), None)
     if trig is None:
         return None
-    doc = sent.doc
     targets: list[Entity] = []
     j = sent.end
     while j < len(doc):
@@ -568,11 +572,7 @@ def condemned_doers(drafts: list[Draft], earlier: list[Draft], index: EntityInde
                 Arguments.add(d.targets, [e for e in act.actors if e not in d.actors])
             if not acts and obj.lemma_.lower() in _CONDUCT:
                 # "condemn the hostile policy of the United States", "Seoul's provocations"
-                owners = [c for c in obj.children if c.dep_ == "poss"] + [
-                    o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
-                    for o in p.children if o.dep_ == "pobj"
-                ]  # fmt: skip
-                Arguments.add(d.targets, [e for o in owners for e in index.refers(o)
+                Arguments.add(d.targets, [e for e in owners_of(obj, index, ("of", "by"))
                                           if e not in d.actors])  # fmt: skip
 
 

@@ -1400,11 +1400,15 @@ def test_events_two_measures_imposed_together_are_one_event(run: Run) -> None:
         "Police said the tanker Volga Star had been stopped off Porvoo.",
         "Moscow condemned the boarding of the tanker Volga Star by Finnish commandos.",
         "Border guards detained the tanker Volga Star. The ship would be escorted to Kotka.",
+        # a ship by its name
+        "Estonia detained a tanker on Monday. The Volga Star was boarded by Estonian commandos.",
+        "Estonia detained a tanker on Monday. The navy held the Togo-flagged Volga Star for days.",
     ],
 )
 def test_events_ships_held_stopped_boarded_or_escorted_are_coerced(run: Run, text: str) -> None:
     out = run(text)
     assert [names(out, v["targets"]) for v in events(out, "COERCE")][-1] == ["Volga Star"]
+    assert not events(out, "CONSULT")
 
 
 @pytest.mark.parametrize(
@@ -1424,19 +1428,6 @@ def test_events_calling_an_act_an_offence_accuses_its_doers(run: Run, second: st
 def test_events_calling_it_a_violation_after_condemning_is_one_accusation(run: Run) -> None:
     out = run("Tokyo condemned Pyongyang's launch, calling it a violation of UN resolutions.")
     assert len(events(out, "ACCUSE")) == 1
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Estonia detained a tanker on Monday. The Volga Star was boarded by Estonian commandos.",
-        "Estonia detained a tanker on Monday. The navy held the Togo-flagged Volga Star for days.",
-    ],
-)
-def test_events_a_ship_boarded_or_held_by_its_name(run: Run, text: str) -> None:
-    out = run(text)
-    assert [names(out, v["targets"]) for v in events(out, "COERCE")][-1] == ["Volga Star"]
-    assert not events(out, "CONSULT")
 
 
 def test_events_the_report_accuses_for_its_author(run: Run) -> None:
