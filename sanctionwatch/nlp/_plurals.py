@@ -146,12 +146,8 @@ def _objects_of_main_verb(
         return []
     if verb.dep_ not in ("advcl", "xcomp", "conj"):
         return []
-    out: list[Entity] = []
-    for o in (c for c in verb.head.children if c.dep_ == "dobj"):
-        for x in (o, *o.conjuncts, *(a for a in o.children if a.dep_ == "appos")):
-            found = [by_token[x.i]] if x.i in by_token else groups.get(x.i, [])
-            out.extend(e for e in found if e not in out)  # "and two Kazakh firms, A and B"
-    return out
+    # "and two Kazakh firms, A and B": a group among the objects counts with its members
+    return _named_in([c for c in verb.head.children if c.dep_ == "dobj"], by_token, groups)
 
 
 def _urged_ones(tok: Token, by_token: dict[int, Entity]) -> list[Entity]:
@@ -167,13 +163,20 @@ def _urged_ones(tok: Token, by_token: dict[int, Entity]) -> list[Entity]:
     objs = [c for c in gov.children if c.dep_ == "dobj"]
     objs += [p for c in gov.children if c.dep_ == "prep" and c.lower_ == "on"
              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    return _named_in(objs, by_token)
+
+
+def _named_in(
+    objs: list[Token], by_token: dict[int, Entity], groups: dict[int, list[Entity]] | None = None
+) -> list[Entity]:
+    """The entities object phrases name: each object, its conjuncts and appositions (and
+    theirs), or the members of a group among them when ``groups`` is given."""
     out: list[Entity] = []
     for o in objs:
         for x in (o, *o.conjuncts, *(a for a in o.children if a.dep_ == "appos")):
             for y in (x, *x.conjuncts):
-                e = by_token.get(y.i)
-                if e is not None and e not in out:
-                    out.append(e)
+                found = [by_token[y.i]] if y.i in by_token else (groups or {}).get(y.i, [])
+                out.extend(e for e in found if e not in out)
     return out
 
 

@@ -244,12 +244,14 @@ def _third_party_report(tok: Token, index: EntityIndex) -> bool:
 _VISITORS = frozenset({"delegation", "delegate", "envoy", "minister", "official", "guest",
                        "visitor", "team", "ambassador", "counterpart"})  # fmt: skip
 _CALLED_FALSE = Trigger("call", ("VERB",), "REJECT", "deny")
+#: Verbs that give their object a predicate: "called the reports lies", "branded it piracy".
+_NAMING_VERBS = frozenset({"call", "describe", "brand", "dub", "label", "term"})
 
 
 def _verdict_on_claims(tok: Token) -> bool:
     """ "called the accusations absurd", "called the reports a fabrication": a verb of
     naming whose object is a claim (``denial_objects``) and which gives it a predicate."""
-    if tok.lemma_.lower() not in ("call", "describe", "brand", "dub", "label", "term"):
+    if tok.lemma_.lower() not in _NAMING_VERBS:
         return False
     if tok.pos_ != "VERB" or not any(c.dep_ == "oprd" for c in tok.children):
         return False
@@ -271,7 +273,7 @@ _OFFENCES = frozenset({"piracy", "aggression", "harassment", "terrorism", "provo
 def _verdict_on_acts(tok: Token) -> Token | None:
     """The predicate of "called the detention an act of piracy", "branded the drills a
     provocation": an offence a verb of naming gives its object; None if it gives none."""
-    if tok.lemma_.lower() not in ("call", "describe", "brand", "dub", "label", "term"):
+    if tok.lemma_.lower() not in _NAMING_VERBS:
         return None
     if tok.tag_ == "VBG" and any(
         t.lemma_.lower() in ("condemn", "denounce", "accuse", "criticise", "criticize")
