@@ -427,6 +427,8 @@ def find_events(
     """
     repair_tags(sent)
     out: list[Draft] = []
+    # Only the sentence's own items can be in its trees (every token set below is one of them).
+    items = [m for m in items if m[0].start < sent.end and m[0].end > sent.start]
     # Goods, not parties: "North Korean missiles" do not make North Korea a target.
     goods = frozenset(s.root.i for s, item in items if item.category != "personnel")
     markers = _markers(sent)

@@ -6,10 +6,12 @@ tells them apart, and :func:`name_like` falls back to the word's shape there.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 __all__ = [
@@ -57,10 +59,15 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int]:
     """Indexes of the tokens that are one of ``words`` (compared lower-cased, or as written),
     found with arrays rather than a loop over Token objects."""
-    strings = doc.vocab.strings
-    wanted = np.array(sorted({strings.add(w) for w in words}), dtype="uint64")
+    wanted = _string_ids(words if isinstance(words, frozenset) else frozenset(words))
     column = doc.to_array(LOWER if lower else ORTH)
     return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
+
+
+@functools.lru_cache(maxsize=512)
+def _string_ids(words: frozenset[str]) -> np.ndarray:
+    """The string-store ids of ``words``, sorted (ids are hashes: the same in every store)."""
+    return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
 
 
 #: Marks that open the entries of a list ("- ", "• ").
