@@ -45,6 +45,7 @@ from sanctionwatch.nlp._attributes import FastLemmatizer, compile_ruler
 from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_NAME
 from sanctionwatch.nlp._forms import trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
+from sanctionwatch.nlp._ner import names_only
 from sanctionwatch.nlp._segment import segment
 
 __all__ = ["SYNTAX_COMPONENTS", "Reader", "reader_for"]
@@ -85,7 +86,8 @@ class Reader:
         if not self.selective:
             return
         self._senter: Any = nlp.get_pipe("senter")
-        self._ner: Any = nlp.get_pipe("ner")
+        # The NER without its numeric labels: the reader drops those entities anyway.
+        self._ner: Any = names_only(nlp.get_pipe("ner"), _NOT_NAMES)
         gazetteer = nlp.get_pipe(COMPONENT_NAME)
         if not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"{COMPONENT_NAME} is not a Gazetteer")

@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from sanctionwatch.nlp import Reader
 from sanctionwatch.nlp._attributes import FastAttributes, FastLemmatizer, compile_ruler
+from sanctionwatch.nlp._ner import names_only
 from sanctionwatch.nlp._segment import datelines, segment
 from sanctionwatch.settings import SPACY_MODEL
 
@@ -61,6 +62,40 @@ def test_reader_attribute_rules_and_lemmas_match_spacys(nlp: Language) -> None:
         assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
             (t.pos_, str(t.morph), t.lemma_) for t in theirs
         ]
+
+
+NUMERIC = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
+
+
+def test_names_only_ner_keeps_the_name_labels_and_their_readings() -> None:
+    whole = spacy.load(SPACY_MODEL)
+    ner = whole.get_pipe("ner")
+    names = names_only(ner, NUMERIC)
+    assert names is not ner
+    assert set(names.labels) == set(ner.labels) - set(NUMERIC)
+    assert "DATE" in ner.labels  # the pipeline's own recogniser is left as it was
+    texts = [
+        "Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday, 13 September 2023.",
+        "The Treasury sanctioned Korea Ryonbong General Corporation and two Chinese firms, "
+        "fining them $2 million for 37 shipments of coal.",
+        "Hamas, the Wagner Group and the Islamic Revolutionary Guard Corps were named.",
+    ]
+    for text in texts:
+        full = ner(whole.make_doc(text))
+        ours = names(whole.make_doc(text))
+        assert [(e.start, e.end, e.label_) for e in full.ents if e.label_ not in NUMERIC] == [
+            (e.start, e.end, e.label_) for e in ours.ents
+        ]
+        assert all(e.label_ not in NUMERIC for e in ours.ents)
+
+
+def test_names_only_leaves_other_recognisers_alone() -> None:
+    whole = spacy.load(SPACY_MODEL)
+    ner = whole.get_pipe("ner")
+    assert names_only(ner, ()) is ner  # no label to drop
+    assert names_only(ner, ("NO_SUCH_LABEL",)) is ner
+    tagger = whole.get_pipe("tagger")
+    assert names_only(tagger, NUMERIC) is tagger
 
 
 def test_segment_paragraphs_and_datelines(nlp: Language) -> None:
