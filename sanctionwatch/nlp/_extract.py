@@ -19,7 +19,7 @@ from sanctionwatch.nlp._events import Draft
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME as GAZETTEER_NAME
 from sanctionwatch.nlp._gazetteer import Gazetteer
 from sanctionwatch.nlp._lexicon import program_countries
-from sanctionwatch.nlp._linking import LINKABLE_TYPES, Linker, listed_names
+from sanctionwatch.nlp._linking import LINKABLE_TYPES, Linker
 from sanctionwatch.nlp._modality import modality
 from sanctionwatch.nlp._pipeline import ensure_components
 from sanctionwatch.nlp._reader import reader_for
@@ -248,7 +248,7 @@ def extract_many(
     ensure_components(nlp)
     gazetteer = nlp.get_pipe(GAZETTEER_NAME)
     if linker is not None and isinstance(gazetteer, Gazetteer):
-        gazetteer.add_listed(listed_names(linker))  # names already added are skipped
+        gazetteer.add_listed_of(linker)
     reader = reader_for(nlp)
     reader.batch_size = batch_size
     first, second = itertools.tee(docs)

@@ -10,15 +10,16 @@ facility, person or location that strictly contains it ("Russian Defence Ministr
 "East China Sea" a location).
 
 Names on the loaded lists are added with :meth:`Gazetteer.add_listed` (``extract`` does it with
-its linker's names): people, organisations and vessels of two words or more, matched whatever
-their case as long as the text writes them as a name ("Korea Mining Development Trading
-Corporation" for "KOREA MINING DEVELOPMENT TRADING CORPORATION"), and capitalised one-word
-names (acronyms such as "KOMID") as written. They get the label ``SW_LISTED`` and the entity
-type as ``kb_id_``.
+its linker's names, once per linker object, through :meth:`Gazetteer.add_listed_of`): people,
+organisations and vessels of two words or more, matched whatever their case as long as the text
+writes them as a name ("Korea Mining Development Trading Corporation" for "KOREA MINING
+DEVELOPMENT TRADING CORPORATION"), and capitalised one-word names (acronyms such as "KOMID") as
+written. They get the label ``SW_LISTED`` and the entity type as ``kb_id_``.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sanctionwatch.nlp import _data
+from sanctionwatch.nlp._linking import Linker, listed_names
 
 __all__ = [
     "AGENCY",
@@ -112,6 +114,7 @@ class Gazetteer:
         self._listed = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._listed_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._listed_seen: set[tuple[str, str]] = set()
+        self._linkers: weakref.WeakSet[Linker] = weakref.WeakSet()
 
     def add_listed(self, names: Iterable[tuple[str, str]]) -> int:
         """Add names from sanctions lists, as ``(name, entity type)``; return how many were new.
@@ -139,6 +142,22 @@ class Gazetteer:
                 matcher.add(key, docs)
                 self._keys[self._nlp.vocab.strings[key]] = (LISTED, etype)
         return sum(len(d) for d in several.values()) + sum(len(d) for d in single.values())
+
+    def add_listed_of(self, linker: Linker) -> int:
+        """Add the names of ``linker``'s lists (its optional ``listed_names()``) the first time
+        this linker object is seen; return how many were new.
+
+        A linker's lists are fixed once it has built its index (a ``StoreLinker`` made before a
+        list is loaded does not see it), so reading every listed name again for each call of
+        ``extract`` would only find them all added already.
+        """
+        try:
+            if linker in self._linkers:
+                return 0
+            self._linkers.add(linker)
+        except TypeError:  # an object no weak reference can point to: read its names each time
+            pass
+        return self.add_listed(listed_names(linker))
 
     def _add(self, nlp: Language, label: str, kb_id: str, phrases: tuple[str, ...]) -> None:
         if not phrases:

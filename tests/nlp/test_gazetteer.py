@@ -91,3 +91,24 @@ def test_gazetteer_recognises_names_on_the_loaded_lists(nlp: Any) -> None:
     assert types["KORYOLINK"] == "Organization"
     lower = [m for e in out["entities"] for m in e["mentions"] if m["text"].islower()]
     assert lower == []  # a listed name in running lower-case text is no name
+
+
+class _CountingLinker(_ListedLinker):
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def listed_names(self) -> list[tuple[str, str]]:
+        self.asked += 1
+        return super().listed_names()
+
+
+def test_gazetteer_reads_a_linkers_names_once_per_linker(nlp: Any) -> None:
+    from sanctionwatch.nlp._gazetteer import Gazetteer
+
+    gazetteer = Gazetteer(nlp)
+    first, second = _CountingLinker(), _CountingLinker()
+    assert gazetteer.add_listed_of(first) > 0
+    assert gazetteer.add_listed_of(first) == 0
+    assert first.asked == 1  # not read again for every extraction
+    assert gazetteer.add_listed_of(second) == 0  # another linker: read, its names known already
+    assert second.asked == 1
