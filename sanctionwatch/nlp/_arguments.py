@@ -52,6 +52,14 @@ _TRANSFERS = frozenset({"AID", "CONCEDE"})
 _CREW = frozenset({"operator", "owner", "captain", "crew", "master", "manager", "charterer"})
 # What someone owns that a measure freezes ("the assets of X").
 _HOLDINGS = frozenset({"asset", "fund", "property", "account", "interest", "holding"})
+# Round numbers counting what follows ("thousands of North Korean soldiers"), and the people
+# they count for a party.
+_COUNTS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions"})
+_COUNTED_PEOPLE = frozenset({
+    "soldier", "troop", "serviceman", "servicemen", "personnel", "fighter", "mercenary",
+    "officer", "sailor", "worker", "labourer", "laborer", "engineer", "technician", "specialist",
+    "instructor", "official", "national", "citizen", "volunteer", "hacker",
+})  # fmt: skip
 # People who act for their country ("officials from Japan").
 _PEOPLE = frozenset({"official", "diplomat", "minister", "representative", "delegate", "envoy",
                      "leader", "negotiator", "officer", "lawmaker", "delegation"})  # fmt: skip
@@ -169,6 +177,11 @@ def entities_of(
                 ]
             # A named party before its country: "the North Korean firm KOMID" is KOMID.
             found = [e for e in named if e.type != "Country"] or named
+        if not found and t.lower_ in _COUNTS and t.dep_ != "nsubjpass":
+            # "thousands of North Korean soldiers fought", "trained dozens of Russian soldiers":
+            # the people counted stand for their party (sent ones are what is sent: not here)
+            found = [e for o in _phrase_objects(t, ("of",)) if o.lemma_.lower() in _COUNTED_PEOPLE
+                     for e in entities_of(o, index, goods)]  # fmt: skip
         if not found and t.lemma_.lower() in _HOLDINGS:
             # "the assets of both companies will be frozen": the owners are sanctioned
             found = [e for o in _phrase_objects(t, ("of",)) for e in entities_of(o, index, goods)]

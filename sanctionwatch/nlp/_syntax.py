@@ -191,6 +191,8 @@ def subjects(v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
             return [], up_active + up_passive  # "would strike back if attacked"
         if v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.children):
             return [], up_active + up_passive  # "X arrived ... and was greeted by Y"
+        if v.dep_ == "conj" and v.tag_ in _FINITE and up_passive and not up_active:
+            return up_passive, []  # "troops were deployed to Russia and fought": they fought
         return up_active, up_passive
     before = head.left_edge.i - 1
     if (

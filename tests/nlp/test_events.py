@@ -1567,3 +1567,28 @@ def test_events_that_opening_a_relative_clause_is_its_antecedent(
     run: Run, text: str, etype: str, actors: list[str], targets: list[str]
 ) -> None:
     assert _roles(run(text), etype) == (actors, targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("Hundreds of Belarusian volunteers attacked Ukrainian positions near Kupiansk.",
+         "ASSAULT", ["Belarus"], ["Ukraine"]),
+        ("Chinese instructors trained dozens of Myanmar officers last spring.", "AID",
+         ["China"], ["Myanmar"]),
+    ],
+)  # fmt: skip
+def test_events_counted_people_stand_for_their_party(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
+
+
+def test_events_counted_goods_are_no_party(run: Run) -> None:
+    out = run("Moscow fired hundreds of Geran drones at Ukrainian power plants.")
+    assert _roles(out, "ASSAULT") == (["Russia"], ["Ukraine"])
+
+
+def test_events_an_active_verb_joined_to_a_passive_one_shares_its_subject(run: Run) -> None:
+    out = run("Belarusian units were moved to the border in May and attacked Ukrainian posts.")
+    assert _roles(out, "ASSAULT") == (["Belarus"], ["Ukraine"])
