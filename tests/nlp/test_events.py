@@ -1592,3 +1592,22 @@ def test_events_counted_goods_are_no_party(run: Run) -> None:
 def test_events_an_active_verb_joined_to_a_passive_one_shares_its_subject(run: Run) -> None:
     out = run("Belarusian units were moved to the border in May and attacked Ukrainian posts.")
     assert _roles(out, "ASSAULT") == (["Belarus"], ["Ukraine"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("OFSI targeted two Cyprus-based firms, Volna Marine and Arktur Capital, on Monday.",
+         ["Office of Financial Sanctions Implementation"], ["Volna Marine", "Arktur Capital"]),
+        ("Treasury will keep targeting the middlemen who move this oil.", ["Treasury"], []),
+    ],
+)  # fmt: skip
+def test_events_the_treasury_targeting_someone_sanctions_them(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "SANCTION") == (actors, targets)
+
+
+def test_events_targeting_by_an_army_is_no_sanction(run: Run) -> None:
+    out = run("Russian forces targeted the port of Odesa with drones overnight.")
+    assert events(out, "SANCTION") == []
