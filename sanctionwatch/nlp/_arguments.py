@@ -21,7 +21,7 @@ from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
-from sanctionwatch.nlp._names import is_capital, is_title_word
+from sanctionwatch.nlp._names import SHIP_WORDS, is_capital, is_title_word
 from sanctionwatch.nlp._syntax import ISSUING, subjects
 from sanctionwatch.nlp._triggers import trigger_for
 
@@ -114,6 +114,27 @@ class Arguments:
                 bucket.append(e)
 
 
+def _ships_named_after(t: Token, index: EntityIndex) -> list[Entity]:
+    """The vessels a ship word names right after it, joined by commas and "and" ("the tanker
+    KWANGMYONG 9", "the tankers Mu San 2 and Kum Jin Gang 5"), however the parser hung them."""
+    doc = t.doc
+    if t.lower_ not in SHIP_WORDS or t.i + 1 >= len(doc):
+        return []
+    out: list[Entity] = []
+    j = t.i + 1
+    while (found := index.at(j)) is not None and found.type == "Vessel" and found not in out:
+        out.append(found)
+        while j < len(doc) and index.at(j) is found:
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].lower_ in (",", "and"):
+            k += 1
+        if k == j or k >= len(doc):
+            break
+        j = k
+    return out
+
+
 def entities_of(
     tok: Token, index: EntityIndex, goods: frozenset[int] = frozenset()
 ) -> list[Entity]:
@@ -123,6 +144,10 @@ def entities_of(
     apposition's ("We, the G7"), and its conjuncts'."""
     out: list[Entity] = []
     for t in (tok, *tok.conjuncts, *_listed_in_apposition(tok, index)):
+        ships = _ships_named_after(t, index)
+        if ships:  # "to the North Korean tanker KWANGMYONG 9": the ship, not its country
+            Arguments.add(out, ships)
+            continue
         included = _states_including(t, index)
         if included:
             Arguments.add(out, included)

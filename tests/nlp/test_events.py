@@ -1611,3 +1611,18 @@ def test_events_the_treasury_targeting_someone_sanctions_them(
 def test_events_targeting_by_an_army_is_no_sanction(run: Run) -> None:
     out = run("Russian forces targeted the port of Odesa with drones overnight.")
     assert events(out, "SANCTION") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The Amber Sky moved about 5,000 tons of refined petroleum to the North Korean tanker "
+         "PAEKMA 2 in the Bohai Sea.", ["PAEKMA 2"]),
+        ("The Coral Bay was caught pumping diesel into the North Korean tankers Chol Bong 3 and "
+         "Kum Ho San 6.", ["Chol Bong 3", "Kum Ho San 6"]),
+    ],
+)  # fmt: skip
+def test_events_a_ship_word_before_ship_names_is_those_ships(
+    run: Run, text: str, targets: list[str]
+) -> None:
+    assert _roles(run(text), "AID")[1] == targets
