@@ -591,7 +591,9 @@ def _prep_args(
                 # sale to Belarus" is the sale's receiver)
                 pass
             elif word in ("with", "alongside") and trig.with_role == "actor":
-                args.add(args.actors, others)
+                # "drills with Japan": Japan drills too; "with the carrier George Washington
+                # taking part": a ship is what drills, not who
+                args.add(args.actors, [e for e in others if e.type != "Vessel"])
             elif word == "from" and in_object and not trig.reverse and trig.type == "AID":
                 args.add(args.from_phrase, others)  # "carrying munitions from X to Y"
                 args.add(args.locations, places)

@@ -160,7 +160,7 @@ def _conditions_ok(tok: Token, trig: Trigger) -> bool:
         # a named exercise: "the Freedom Edge exercise", "the 'Iron Mace' exercise"
         or (
             trig.type == "MOBILIZE"
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)
         )
     )
 

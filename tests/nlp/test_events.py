@@ -1554,6 +1554,12 @@ def test_events_a_named_exercise_is_a_mobilisation(run: Run) -> None:
     assert _roles(out, "MOBILIZE") == (["South Korea", "United States"], [])
 
 
+def test_events_a_quoted_exercise_name_and_the_ships_taking_part(run: Run) -> None:
+    out = run('Tokyo and Canberra kicked off the "Southern Jackaroo" multi-domain exercises on '
+              "Tuesday, with the aircraft carrier USS Carl Vinson taking part.")  # fmt: skip
+    assert _roles(out, "MOBILIZE") == (["Japan", "Australia"], [])
+
+
 @pytest.mark.parametrize(
     ("text", "etype", "actors", "targets"),
     [
