@@ -212,6 +212,27 @@ def _continued_quote(head: Token, index: EntityIndex) -> dict[str, Any] | None:
     return _reported_by(said[0], index) if said else None
 
 
+def _announced_quote(head: Token, index: EntityIndex) -> dict[str, Any] | None:
+    """The speaker of a quotation set out as a paragraph of its own after "X said:" (the form
+    of government press releases: 'Minister for Sanctions Stephen Doughty said:' and, below it,
+    '"Pyongyang is helping Putin ..."')."""
+    doc = head.doc
+    start = head.sent.start
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1  # back to the first word of the paragraph
+    if start == 0 or doc[start].text not in _OPENING:
+        return None
+    j = start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    said = doc[j - 1]
+    if said.lemma_.lower() not in attribution_table()["reporting_verbs"]:
+        return None
+    return _reported_by(said, index)
+
+
 def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] | None:
     """The source an event is attributed to: ``{"entity": id or None, "text": phrase}``."""
     found = _from_verb(pred, index) or (_from_verb(head, index) if pred != head else None)
@@ -221,6 +242,7 @@ def attribution(head: Token, pred: Token, index: EntityIndex) -> dict[str, Any] 
         or _final_report(head, index)
         or _closing_source(head, index)
         or _continued_quote(head, index)
+        or _announced_quote(head, index)
     )
 
 

@@ -12,9 +12,10 @@ import functools
 
 from spacy.language import Language
 
+from sanctionwatch.nlp._data import attribution_table
 from sanctionwatch.nlp._lexicon import event_lexicon
 
-__all__ = ["form_lemmas", "inflections", "lemmas_of", "trigger_forms"]
+__all__ = ["form_lemmas", "inflections", "lemmas_of", "reporting_forms", "trigger_forms"]
 
 _VOWELS = frozenset("aeiou")
 
@@ -73,6 +74,17 @@ def trigger_forms(nlp: Language) -> frozenset[str]:
         out |= inflections(listing_verb)
     for noun in event_lexicon().listing_nouns:  # "Among the new listings is X"
         out |= {noun, noun + "s", noun[:-1] + "ies" if noun.endswith("y") else noun}
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=8)
+def reporting_forms(nlp: Language) -> frozenset[str]:
+    """Every lower-case form of the reporting verbs ("said", "told", "stated", ...)."""
+    irregular = _irregular(nlp)
+    out: set[str] = set()
+    for lemma in attribution_table()["reporting_verbs"]:
+        if " " not in lemma:
+            out |= inflections(lemma) | irregular.get(lemma, set())
     return frozenset(out)
 
 

@@ -8,7 +8,8 @@ segmenter), then:
   did not already name (the model's features reach four tokens either side, so a window of that
   width gives it the same view as the whole text);
 - runs the tagger, parser and lemmatizer only on sentences holding a trigger word form of the
-  event lexicon, each sentence on its own, batched;
+  event lexicon (or a reporting verb before a colon, "Minister X said:") and a possible party,
+  each sentence on its own, batched;
 - writes the results back into one ``Doc``. Sentences left unparsed get no tags and a flat tree
   (every token attached to the first), and their ranges are kept in ``doc._.sw_unparsed`` so
   later steps know to read them by their words only.
@@ -43,7 +44,7 @@ from thinc.types import Ints2d
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._attributes import FastLemmatizer, compile_ruler
 from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_NAME
-from sanctionwatch.nlp._forms import trigger_forms
+from sanctionwatch.nlp._forms import reporting_forms, trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
 from sanctionwatch.nlp._ner import names_only
 from sanctionwatch.nlp._segment import segment
@@ -118,6 +119,10 @@ class Reader:
         self._forms = np.array(
             sorted(nlp.vocab.strings.add(f) for f in trigger_forms(nlp)), dtype="uint64"
         )
+        self._reporting = np.array(
+            sorted(nlp.vocab.strings.add(f) for f in reporting_forms(nlp)), dtype="uint64"
+        )
+        self._colon = nlp.vocab.strings.add(":")
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Read texts in batches; yields one Doc per text, in order."""
@@ -207,6 +212,8 @@ class Reader:
         for n, doc in enumerate(docs):
             lower = doc.to_array(LOWER)
             hit = np.isin(lower, self._forms)
+            # "Minister X said:" announcing a quotation below: its speaker is read from the parse
+            hit[:-1] |= (lower[1:] == self._colon) & np.isin(lower[:-1], self._reporting)
             # An event needs a party: a name, or a word that refers back to one.
             party = (doc.to_array(ENT_IOB) != 2) & (doc.to_array(ENT_IOB) != 0)
             party |= np.isin(lower, self._referring)

@@ -163,3 +163,23 @@ def test_attribution_a_new_paragraph_starts_a_new_quotation(run: Run) -> None:
     )
     (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
     assert work["attribution"] is None
+
+
+def test_attribution_a_quotation_announced_with_a_colon_is_the_announcers(run: Run) -> None:
+    out = run(
+        "The Netherlands froze the assets of three shipping firms on Friday.\n\n"
+        "Trade Minister Anke de Vries said:\n\n"
+        '"Tehran is arming Moscow. We will keep working with Belgium to stop every cargo."'
+    )
+    (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
+    assert work["attribution"] is not None
+    assert by_name(out)["Anke de Vries"]["id"] == work["attribution"]["entity"]
+
+
+def test_attribution_a_colon_without_a_reporting_verb_names_no_source(run: Run) -> None:
+    out = run(
+        "The measures are as follows:\n\n"
+        '"We will keep working with Belgium to stop every cargo," an official said later.'
+    )
+    (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
+    assert work["attribution"] is None or work["attribution"]["text"] != "The measures are"
