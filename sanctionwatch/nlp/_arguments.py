@@ -181,6 +181,10 @@ def entities_of(
             found = found + [e for e in index.coordinated(t) if e not in found]
         if not found and t.dep_ == "appos" and index.refers(t.head):
             found = index.refers(t.head)  # "the Lady R, a Russian cargo ship [sanctioned]"
+        if not found and any(c.dep_ == "poss" and c.lower_ == "whose" for c in t.children):
+            # "the Caspian Sepid Navigation Company, whose vessels carried ...": the company
+            clause = _relative_clause(t)
+            found = entities_of(clause.head, index, goods) if clause is not None else []
         if not found and t.i not in goods:
             mods = [c for c in t.children if c.dep_ in (*_MODIFIER_DEPS, "appos")
                     and not _flag(c) and not _closing_speaker(c)]  # fmt: skip

@@ -35,6 +35,7 @@ _BORROW_DEPS = frozenset({"xcomp", "conj", "advcl"})
 _OBJECT_CONTROL = frozenset({
     "invite", "urge", "ask", "tell", "order", "allow", "help", "force", "persuade", "encourage",
     "call", "press", "push", "permit", "enable", "authorize", "authorise", "instruct", "require",
+    "commit",
     "advise", "pressure", "warn", "prompt", "compel", "spur", "cause", "lead", "oblige",
 })  # fmt: skip
 # Nouns whose infinitive is done by the subject of the verb taking them ("accepted an

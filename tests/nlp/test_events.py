@@ -1632,3 +1632,18 @@ def test_events_a_ship_word_before_ship_names_is_those_ships(
     run: Run, text: str, targets: list[str]
 ) -> None:
     assert _roles(run(text), "AID")[1] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Kestrel Maritime Ltd., a Turkish shipping firm whose vessels carried the shells to the "
+         "Russian port of Novorossiysk, was also designated.", ["Kestrel Maritime Ltd."],
+         ["Russia"]),
+        ("A new accord commits Tehran to supply 200 drones to Belarus.", ["Iran"], ["Belarus"]),
+    ],
+)  # fmt: skip
+def test_events_whose_things_act_for_the_owner_and_commit_to_binds_the_object(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "AID") == (actors, targets)
