@@ -442,6 +442,25 @@ class Resolver:
             for t in doc[last : m.start]
         )
 
+    def _lone_person_earlier(self, tok: Token, here: int) -> list[tuple[int, Entity]]:
+        """The one person (or speaking role) named two or three sentences back in the same
+        paragraph, when no one is named nearer: "The representative of the Russian Federation
+        rejected ... , he said, ... . He accused Washington ..."."""
+        doc = tok.doc
+        out: list[tuple[int, Entity]] = []
+        for e in self.entities:
+            starts = [x.start for x in e.mentions if x.end <= tok.i
+                      and (e.type == "Person" or x.kind == "role")
+                      and here - 3 <= self.sent[x.start] <= here - 2]  # fmt: skip
+            if starts:
+                out.append((max(starts), e))
+        if len(out) != 1:
+            return []
+        start = out[0][0]
+        if any(t.is_space and "\n" in t.text for t in doc[start : tok.i]):
+            return []  # another paragraph
+        return out
+
     def pronoun(self, tok: Token, speaker: Entity | None) -> Entity | None:
         """The entity a personal pronoun refers to, if any."""
         words = _data.anaphora().pronouns
@@ -475,6 +494,8 @@ class Resolver:
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = [(s, e) for s, e in found if not any(
                 x.start <= c.i < x.end for c in subj for x in e.mentions)]  # fmt: skip
+        if not found and kinds == ("Person",) and tok.dep_ in ("nsubj", "nsubjpass"):
+            found = self._lone_person_earlier(tok, here)
         if not found:
             return None
         reporter = _reporting_subject(tok)

@@ -434,3 +434,21 @@ def test_coref_the_two_sides_are_the_documents_protagonists(run: Run) -> None:
     )
     (agree,) = events(out, "AGREE")
     assert sorted(names(out, agree["actors"])) == ["North Korea", "Russia"]
+
+
+def test_coref_he_two_sentences_after_the_only_speaker(run: Run) -> None:
+    out = run(
+        "The representative of China opposed the draft, saying it would only raise tensions. "
+        "The text was tabled by three members, he said. He accused Washington of blocking talks."
+    )
+    (accuse,) = [v for v in events(out, "ACCUSE") if names(out, v["targets"]) == ["United States"]]
+    assert names(out, accuse["actors"]) == ["China"]
+
+
+def test_coref_he_two_sentences_after_two_people_stays_unresolved(run: Run) -> None:
+    out = run(
+        "Kim Jong Un met Sergei Shoigu in Pyongyang. The talks lasted three hours, KCNA said. "
+        "He accused Washington of blocking talks."
+    )
+    (accuse,) = events(out, "ACCUSE")
+    assert accuse["actors"] == []
