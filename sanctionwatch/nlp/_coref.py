@@ -522,7 +522,7 @@ class Resolver:
             if owner is not None:
                 return owner
         found.sort(key=lambda p: -p[0])
-        if len(topics) == 1 and tok.dep_ in ("nsubj", "nsubjpass") and kinds != ("Person",):
+        if len(topics) == 1 and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and kinds != ("Person",):
             # "The agency said ... . It said ...": the subject goes on as the subject
             return topics[0]
         here_people = [e for start, e in found if self.sent[start] == here]

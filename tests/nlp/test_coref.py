@@ -452,3 +452,12 @@ def test_coref_he_two_sentences_after_two_people_stays_unresolved(run: Run) -> N
     )
     (accuse,) = events(out, "ACCUSE")
     assert accuse["actors"] == []
+
+
+def test_coref_an_object_it_is_the_previous_sentences_subject(run: Run) -> None:
+    out = run(
+        "Minsk has shipped two thousand drones to Russia since 2023. Kyiv accuses it of "
+        "arming the Russian army."
+    )
+    (accuse,) = events(out, "ACCUSE")
+    assert names(out, accuse["targets"]) == ["Belarus"]
