@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from sanctionwatch.nlp._coref import Entity
 from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
-from sanctionwatch.nlp._syntax import governors, subjects
+from sanctionwatch.nlp._syntax import governors, paragraph_start, subjects
 
 __all__ = ["attribution", "charge_denied"]
 
@@ -217,9 +217,7 @@ def _announced_quote(head: Token, index: EntityIndex) -> dict[str, Any] | None:
     of government press releases: 'Minister for Sanctions Stephen Doughty said:' and, below it,
     '"Pyongyang is helping Putin ..."')."""
     doc = head.doc
-    start = head.sent.start
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1  # back to the first word of the paragraph
+    start = paragraph_start(doc, head.sent.start)
     if start == 0 or doc[start].text not in _OPENING:
         return None
     j = start - 1

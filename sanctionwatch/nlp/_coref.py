@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._names import is_title_word
-from sanctionwatch.nlp._syntax import BULLETS
+from sanctionwatch.nlp._syntax import BULLETS, paragraph_start
 
 if TYPE_CHECKING:
     from sanctionwatch.nlp._mentions import Mention
@@ -446,7 +446,6 @@ class Resolver:
         """The one person (or speaking role) named two or three sentences back in the same
         paragraph, when no one is named nearer: "The representative of the Russian Federation
         rejected ... , he said, ... . He accused Washington ..."."""
-        doc = tok.doc
         out: list[tuple[int, Entity]] = []
         for e in self.entities:
             starts = [x.start for x in e.mentions if x.end <= tok.i
@@ -456,8 +455,7 @@ class Resolver:
                 out.append((max(starts), e))
         if len(out) != 1:
             return []
-        start = out[0][0]
-        if any(t.is_space and "\n" in t.text for t in doc[start : tok.i]):
+        if paragraph_start(tok.doc, tok.i) > out[0][0]:
             return []  # another paragraph
         return out
 

@@ -48,6 +48,7 @@ from sanctionwatch.nlp._forms import reporting_forms, trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
 from sanctionwatch.nlp._ner import names_only
 from sanctionwatch.nlp._segment import segment
+from sanctionwatch.nlp._syntax import string_ids
 
 __all__ = ["SYNTAX_COMPONENTS", "Reader", "reader_for"]
 
@@ -113,16 +114,10 @@ class Reader:
         table = _data.anaphora()
         referring = {w for ws in table.pronouns.values() for w in ws} | set(table.definites)
         referring |= set(table.groups) | {t.split()[0] for t in _data.titles()}
-        self._referring = np.array(
-            sorted(nlp.vocab.strings.add(w) for w in referring), dtype="uint64"
-        )
-        self._forms = np.array(
-            sorted(nlp.vocab.strings.add(f) for f in trigger_forms(nlp)), dtype="uint64"
-        )
-        self._reporting = np.array(
-            sorted(nlp.vocab.strings.add(f) for f in reporting_forms(nlp)), dtype="uint64"
-        )
-        self._colon = nlp.vocab.strings.add(":")
+        self._referring = string_ids(frozenset(referring))
+        self._forms = string_ids(trigger_forms(nlp))
+        self._reporting = string_ids(reporting_forms(nlp))
+        self._colon = string_ids(frozenset({":"}))[0]
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Read texts in batches; yields one Doc per text, in order."""

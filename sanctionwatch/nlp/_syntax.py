@@ -20,9 +20,11 @@ __all__ = [
     "governors",
     "has_syntax",
     "name_like",
+    "paragraph_start",
     "positions",
     "repair_tags",
     "span_text",
+    "string_ids",
     "subjects",
     "tagged",
 ]
@@ -60,14 +62,15 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int]:
     """Indexes of the tokens that are one of ``words`` (compared lower-cased, or as written),
     found with arrays rather than a loop over Token objects."""
-    wanted = _string_ids(words if isinstance(words, frozenset) else frozenset(words))
+    wanted = string_ids(words if isinstance(words, frozenset) else frozenset(words))
     column = doc.to_array(LOWER if lower else ORTH)
     return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
 
 
 @functools.lru_cache(maxsize=512)
-def _string_ids(words: frozenset[str]) -> np.ndarray:
-    """The string-store ids of ``words``, sorted (ids are hashes: the same in every store)."""
+def string_ids(words: frozenset[str]) -> np.ndarray:
+    """The string-store ids of ``words``, sorted, for ``np.isin`` against a token column (ids
+    are hashes: the same in every store, and nothing need be added to one)."""
     return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
 
 
@@ -80,6 +83,14 @@ def line_starts(doc: Doc) -> list[int]:
     found without a loop over every token."""
     spaces = np.flatnonzero(doc.to_array(IS_SPACE))
     return [int(i) + 1 for i in spaces if i + 1 < len(doc) and "\n" in doc[int(i)].text]
+
+
+def paragraph_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph holding token ``i`` (after the last whitespace token
+    with a line break before it)."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
