@@ -27,9 +27,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import atexit  # noqa: E402
 import multiprocessing  # noqa: E402
-import shutil  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -73,18 +71,14 @@ def articles(n: int, words: int = 600) -> list[Document]:
     return out
 
 
-def _linker(folder: str | None = None) -> object | None:
-    """A StoreLinker over the UN list in a store in ``folder`` (a temporary one, removed at exit,
-    when none is given); None without the list file."""
+def _linker(folder: str) -> object | None:
+    """A StoreLinker over the UN list in a store in ``folder``; None without the list file."""
     if not UN_LIST.exists():
         return None
     from sanctionwatch.lists import load_list
     from sanctionwatch.resolve import StoreLinker
     from sanctionwatch.store import Store
 
-    if folder is None:
-        folder = tempfile.mkdtemp(prefix="sw-speed-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
     store = Store.open(f"sqlite:///{folder}/speed.sqlite")
     store.save_list_issue(load_list(UN_LIST))
     return StoreLinker(store)
