@@ -552,21 +552,22 @@ def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
              if len(n) >= 2 or (n[0].isupper() and n[0].isalpha() and len(n[0]) >= 4)}
     if not names:
         return []
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    out = []
+    spans = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
     firsts = {n[0] for n in names}
     for t in (doc[i] for i in positions(doc, firsts, lower=False)):
-        if t.i in covered:
-            continue
         for n in sorted(names, key=len, reverse=True):
             end = t.i + len(n)
-            if (
-                n[0] == t.text
-                and tuple(x.text for x in doc[t.i : end]) == n
-                and not covered & set(range(t.i, end))
+            if tuple(x.text for x in doc[t.i : end]) != n:
+                continue
+            # a shorter mention inside the name is a piece of it ("The YU SON 9": "YU" read
+            # as a body); any other overlap keeps the name out
+            if not any(
+                a < end and t.i < b and not (t.i <= a and b <= end and b - a < end - t.i)
+                for a, b in spans
             ):
                 out.append(Mention(t.i, end, VESSEL))
-                covered.update(range(t.i, end))
+                spans.append((t.i, end))
                 break
     return out
 

@@ -6,7 +6,7 @@ segmenter), then:
 
 - runs the NER model only on windows of a few tokens around capitalised words the gazetteer
   did not already name (the model's features reach four tokens either side, so a window of that
-  width gives it the same view as the whole text);
+  width gives it the same view as the whole sentence), one Doc per sentence;
 - runs the tagger, parser and lemmatizer only on sentences holding a trigger word form of the
   event lexicon (or a reporting verb before a colon, "Minister X said:") and a possible party,
   each sentence on its own, batched;
@@ -141,45 +141,31 @@ class Reader:
     def _entities(self, docs: list[Doc], tables: list[list[Span]]) -> None:
         """NER on windows around the capitalised words the tables did not name.
 
-        The windows of one document are joined into one short Doc, a paragraph break between
-        them: a window is wide enough that no word it is for sees past its edge.
+        Each sentence's window is a Doc of its own. Joined into one Doc per document, a window
+        opening a sentence saw the end of the window before it, and the model then missed
+        names it finds at the start of a text ("... implement existing sanctions.\n\nVassily
+        Nebenzia of the Russian Federation rejected ...").
         """
-        joined: list[Doc] = []
-        origins: list[np.ndarray] = []
+        pieces: list[Doc] = []
+        owners: list[tuple[int, int]] = []
         needs: list[np.ndarray] = []
-        for doc, table in zip(docs, tables, strict=True):
+        for n, (doc, table) in enumerate(zip(docs, tables, strict=True)):
             need = self._need(doc, table)
             all_words, all_spaces = _words(doc)
-            words: list[str] = []
-            spaces: list[bool] = []
-            origin: list[int] = []
             for a, b in _windows(doc, need, self.window):
-                if words:
-                    words.append("\n\n")
-                    spaces.append(False)
-                    origin.append(-1)
-                words += all_words[a:b]
-                spaces += all_spaces[a:b]
-                origin.extend(range(a, b))
-            joined.append(Doc(doc.vocab, words=words, spaces=spaces))
-            origins.append(np.array(origin, dtype="int64"))
+                pieces.append(Doc(doc.vocab, words=all_words[a:b], spaces=all_spaces[a:b]))
+                owners.append((n, a))
             needs.append(need)
-        for doc, table, sub, where, need in zip(
-            docs,
-            tables,
-            self._ner.pipe(joined, batch_size=self.batch_size),
-            origins,
-            needs,
-            strict=True,
-        ):
-            found = []
+        found: list[list[Span]] = [[] for _ in docs]
+        for (n, a), sub in zip(owners, self._ner.pipe(pieces, batch_size=256), strict=True):
             for ent in sub.ents:
-                span = where[ent.start : ent.end]
-                if ent.label_ in _NOT_NAMES or (span < 0).any() or not need[span].any():
+                start, end = a + ent.start, a + ent.end
+                if ent.label_ in _NOT_NAMES or not needs[n][start:end].any():
                     continue
-                found.append(Span(doc, int(span[0]), int(span[-1]) + 1, label=ent.label_))
+                found[n].append(Span(docs[n], start, end, label=ent.label_))
+        for doc, table, spans in zip(docs, tables, found, strict=True):
             doc._.sw_table = table
-            doc.ents = merge_entities(found, table)
+            doc.ents = merge_entities(spans, table)
 
     def _need(self, doc: Doc, table: list[Span]) -> np.ndarray:
         """Which tokens the NER model should see: capitalised, not named by the tables, not a
@@ -248,20 +234,17 @@ def _capitalised(text: str) -> bool:
 
 
 def _windows(doc: Doc, need: np.ndarray, width: int) -> list[tuple[int, int]]:
-    """Token ranges ``width`` either side of the needed tokens, merged, within sentences."""
+    """Per sentence with needed tokens, the range from ``width`` tokens before its first to
+    ``width`` after its last, within the sentence."""
     out: list[tuple[int, int]] = []
     idx = np.flatnonzero(need)
     if not len(idx):
         return out
     for sent in doc.sents:
         lo, hi = sent.start, sent.end
-        first = len(out)
-        for i in idx[(idx >= lo) & (idx < hi)]:
-            a, b = max(lo, int(i) - width), min(hi, int(i) + width + 1)
-            if len(out) > first and a <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], b))
-            else:
-                out.append((a, b))
+        inside = idx[(idx >= lo) & (idx < hi)]
+        if len(inside):
+            out.append((max(lo, int(inside[0]) - width), min(hi, int(inside[-1]) + width + 1)))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 
@@ -36,6 +37,24 @@ def test_reader_parses_only_sentences_with_a_trigger_and_a_party(nlp: Language) 
 def test_reader_names_entities_everywhere(nlp: Language) -> None:
     doc = next(Reader(nlp).pipe([TEXT]))
     assert {"Ali Karimi", "Reuters"} <= {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The representative of Brazil called on all Member States to fully implement existing "
+        "sanctions.\n\nVassily Nebenzia of the Russian Federation dismissed the claims.",
+        "Mexico asked every Member State to enforce the existing sanctions.\n\nVassily "
+        "Nebenzia of the Russian Federation said the report was biased.",
+    ],
+)
+def test_reader_reads_a_name_opening_a_sentence_without_the_window_before(
+    nlp: Language, text: str
+) -> None:
+    # After the end of the previous sentence's window the model missed the name; read with its
+    # own sentence only, as at the start of a text, it finds it
+    doc = next(Reader(nlp).pipe([text]))
+    assert ("Vassily Nebenzia", "PERSON") in {(e.text, e.label_) for e in doc.ents}
 
 
 def test_reader_matches_the_whole_pipeline_on_parsed_sentences(nlp: Language) -> None:
