@@ -42,7 +42,17 @@ def _subject_span(verb: Token) -> Span | None:
         return None
     tokens = [t for s in subj for t in s.subtree if t.i < verb.i or s.i > verb.i]
     tokens = [t for t in tokens if t.dep_ not in ("relcl", "acl")] or list(subj)
-    return verb.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if start > verb.i:
+        # '..." said Treasury Under Secretary John K. Hurley.': the parser hung the rest of the
+        # title and the name elsewhere; capitalised words up to the sentence's end are the source
+        doc, limit = verb.doc, verb.sent.end
+        stop = end
+        while stop < limit and doc[stop].text[:1].isupper() and not doc[stop].is_punct:
+            stop += 1
+        if stop < limit and doc[stop].is_punct and doc[stop].text in (".", "!", "?"):
+            end = stop
+    return verb.doc[start:end]
 
 
 _PREFERENCE = {"Person": 0, "Organization": 1, "Vessel": 2, "Country": 3, "Place": 4}

@@ -207,6 +207,14 @@ def portfolio_words() -> frozenset[str]:
 
 
 @functools.cache
+def portfolio_titles() -> frozenset[str]:
+    """Title words a portfolio can stand before ("Energy Minister"), from ``titles.yaml``."""
+    name = "titles.yaml"
+    words = strs(load(name).get("portfolio_titles"), "portfolio_titles", name)
+    return frozenset(w.lower() for w in words)
+
+
+@functools.cache
 def leader_titles() -> frozenset[str]:
     """Titles of heads of state and government, from ``titles.yaml``."""
     name = "titles.yaml"

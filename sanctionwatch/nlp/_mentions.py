@@ -238,7 +238,9 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         start = cut_titles(doc, start, end, out)
     start, end = extend_name(doc, start, end, taken, org=etype == ORGANIZATION)
     portfolio = portfolio_at(doc, start)
-    if portfolio is not None and portfolio[1] < end:
+    if portfolio is not None and portfolio[1] >= end:
+        return None  # "Natural Resources" of "Russian Natural Resources Minister"
+    if portfolio is not None:
         start, etype = portfolio[1], PERSON  # not back over "... Financial Intelligence"
     if etype in (ORGANIZATION, PLACE_T) and (
         titled_apposition(doc, end) or korean_name(doc, start, end) or _after_title(doc, start)

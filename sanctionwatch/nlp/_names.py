@@ -98,6 +98,9 @@ def portfolio_at(doc: Doc, i: int) -> tuple[int, int] | None:
     "State Security" of "Minister of State Security"."""
     sent = doc[i].sent
     words = _data.portfolio_words()
+    before = _portfolio_before_title(doc, i, sent.start, sent.end, words)
+    if before is not None:
+        return before
     for k in range(i - 1, max(sent.start, i - 10) - 1, -1):
         if doc[k].lower_ not in ("for", "of"):
             continue
@@ -110,6 +113,31 @@ def portfolio_at(doc: Doc, i: int) -> tuple[int, int] | None:
             j += 1
         return (k + 1, j) if j > i else None
     return None
+
+
+def _portfolio_before_title(
+    doc: Doc, i: int, floor: int, limit: int, words: frozenset[str]
+) -> tuple[int, int] | None:
+    """A portfolio written before its title that covers token ``i``: "Natural Resources" of
+    "Natural Resources Minister Alexander Kozlov"."""
+
+    def word(j: int) -> bool:
+        t = doc[j]
+        return t.lower_ in words and (t.text[:1].isupper() or t.lower_ == "and")
+
+    if not word(i) or doc[i].lower_ == "and":
+        return None
+    start, end = i, i + 1
+    while start - 1 >= floor and word(start - 1):
+        start -= 1
+    while end < limit and word(end):
+        end += 1
+    if doc[start].lower_ == "and" or doc[end - 1].lower_ == "and":
+        return None
+    n = title_at(doc, end, limit)
+    if not n or doc[end + n - 1].lower_ not in _data.portfolio_titles():
+        return None
+    return start, end
 
 
 def _same(word: str, part: str, last: bool) -> bool:

@@ -41,6 +41,12 @@ def test_attribution_according_to_at_sentence_start(run: Run) -> None:
          "Zelensky wrote", "Zelensky"),
         ("Belarus shipped drones to Russia, the Kyiv Independent reported.",
          "the Kyiv Independent reported", "Kyiv Independent"),
+        # the parser took "Under" for a preposition: the title and name run to the end
+        ('"Tehran keeps selling oil to China through front companies," said Treasury Under '
+         "Secretary John K. Hurley.", "said Treasury Under Secretary John K. Hurley",
+         "John K. Hurley"),
+        ('"Pyongyang continues to ship coal to China," said Treasury Under Secretary Brian '
+         "Nelson.", "said Treasury Under Secretary Brian Nelson", "Brian Nelson"),
     ],
 )  # fmt: skip
 def test_attribution_reporting_verb_subject(run: Run, text: str, phrase: str, name: str) -> None:

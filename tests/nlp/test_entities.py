@@ -383,6 +383,16 @@ def test_entities_portfolio_of_an_office_is_no_name(run: Run) -> None:
     assert [(e["name"], e["type"]) for e in out["entities"]] == [("Brian E. Nelson", "Person")]
 
 
+def test_entities_portfolio_before_its_title_is_no_name(run: Run) -> None:
+    out = run("TOKYO, March 3 (Kyodo) - Russian Natural Resources Minister Alexander Kozlov met "
+              "Kim Jong Un in Pyongyang.")  # fmt: skip
+    assert "Natural Resources" not in by_name(out)
+    assert by_name(out)["Alexander Kozlov"]["type"] == "Person"
+    # a body's name with a rank word in it is still the body
+    out = run("The Armed Forces General Staff sells crude oil to buyers in China.")
+    assert by_name(out)["Armed Forces General Staff"]["type"] == "Organization"
+
+
 def test_entities_noun_before_a_name_makes_it_an_organisation(run: Run) -> None:
     out = run("Investigators traced the funds to the Singapore-based exchange Lumen Bay.")
     assert by_name(out)["Lumen Bay"]["type"] == "Organization"
