@@ -483,6 +483,8 @@ def find_events(
                 # "the designated persons": vessels are property, not persons
                 bound = [e for e in bound if e.type != "Vessel"]
             Arguments.add(draft.targets, bound)  # a travel ban binds people only
+        if draft.type == "SANCTION" and draft.targets:
+            Arguments.add(draft.targets, _semicolon_list(draft, index))
         if not _keep(draft, cand):
             continue
         draft.mode = _mode(draft)
@@ -492,6 +494,7 @@ def find_events(
     if after_sanction and not any(d.type == "SANCTION" for d in out):
         listing = _among_listing(sent, index) or _included_listing(sent, index)
         if listing is not None:
+            Arguments.add(listing.targets, _semicolon_list(listing, index))
             out.append(listing)
             if designated is not None:
                 Arguments.add(designated, [e for e in listing.targets if e.type in _LISTED_TYPES])
@@ -511,6 +514,35 @@ def find_events(
                 # comes back comes from the receiver
                 owner.targets = [e for e in counter.actors if e not in owner.actors]
     return _merge(out)
+
+
+def _semicolon_list(draft: Draft, index: EntityIndex) -> list[Entity]:
+    """The other parties of a list whose items a semicolon parts, when a target heads one: "The
+    individuals designated are X, a hacker who ...; Y, a banker based in ...; and Z and W, who
+    ..." (the parser loses the items after the first, each with its own clauses)."""
+    sent, doc = draft.sent, draft.sent.doc
+    first = min((i for i in range(sent.start, sent.end) if index.at(i) in draft.targets),
+                default=None)  # fmt: skip
+    if first is None or (first > sent.start and doc[first - 1].text == ";"):
+        return []
+    out: list[Entity] = []
+    for semi in (t.i for t in doc[first : sent.end] if t.text == ";"):
+        i = semi + 1
+        if i < sent.end and doc[i].lower_ == "and":
+            i += 1
+        head = index.at(i)
+        if head is None or head.type not in _LISTED_TYPES:
+            return out  # not a list of parties after all
+        out.append(head)
+        end = i
+        while end < sent.end and index.at(end) is head:
+            end += 1
+        # "Kang Myong Hak and Son Il Ung, who ...": two parties in one item
+        if end + 1 < sent.end and doc[end].lower_ == "and":
+            other = index.at(end + 1)
+            if other is not None and other.type == head.type:
+                out.append(other)
+    return out
 
 
 _RETURN_OPENERS = (("in", "return"), ("in", "exchange"), ("in", "turn"))

@@ -427,6 +427,30 @@ def test_events_listing_sentence_names_the_designated(run: Run) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two entities designated are Sinhung Information Technology Corporation, which has "
+         "sent hundreds of IT workers to Russia and China; and Dalian Beiyang Software Co., a "
+         "front company in Dalian that hid the workers' nationality from clients.",
+         ["Dalian Beiyang Software Co.", "Sinhung Information Technology Corporation"]),
+        ("The individuals designated are Jon Chol Ho, an agent of the Reconnaissance General "
+         "Bureau, a unit under the Ministry of State Security, who ran the 2024 theft of crypto "
+         "from an exchange in Seoul; Mun Kyong Il, a North Korean banker based in Dandong, who "
+         "allegedly laundered the proceeds and sent them back to Pyongyang; and Pak Song Nam "
+         "and Ri Kum Hyok, who manage IT workers in Laos.",
+         ["Jon Chol Ho", "Mun Kyong Il", "Pak Song Nam", "Ri Kum Hyok"]),
+    ],
+)  # fmt: skip
+def test_events_designees_listed_between_semicolons(
+    run: Run, text: str, expected: list[str]
+) -> None:
+    # each item with its own clauses: the parser loses the items after the first
+    out = run(text)
+    v = _one(out, "SANCTION")
+    assert sorted(names(out, v["targets"])) == expected
+
+
 def test_events_those_designated_are_the_parties_sanctioned_before(run: Run) -> None:
     out = run(
         "The Treasury designated Ri Song Hyok and the Hana Shipping Company on Monday. "
