@@ -547,11 +547,21 @@ def _legal_form_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Later uses of a vessel's name that nothing else recognised: "the tanker AN SAN 3 ...
-    The AN SAN 3 itself was designated" (the name as written, two words or more, or one word
-    in capitals: "the tanker CELESTA ... CELESTA, NOOR STAR and ...")."""
+    The AN SAN 3 itself was designated" (the name as written, two words or more, one word in
+    capitals: "the tanker CELESTA ... CELESTA, NOOR STAR and ...", or one word after "the":
+    "the cargo ship Pevek ... the Pevek")."""
     names = {tuple(t.text for t in m.span(doc)) for m in mentions if m.type == VESSEL}
+    # "the cargo ship Angara ... The Angara is subject to U.S. sanctions": a one-word name the
+    # NER read again as another kind of name is the ship
+    for m in mentions:
+        one_word = m.end - m.start == 1 and m.kind == "name" and m.key is None
+        if one_word and m.type != VESSEL and (doc[m.start].text,) in names:
+            m.type = VESSEL
+    # a one-word name in title case only after "the" ("the Pevek"; a port is also Pevek)
+    after_the = {n for n in names if len(n) == 1 and n[0].istitle() and len(n[0]) >= 4}
     names = {n for n in names
              if len(n) >= 2 or (n[0].isupper() and n[0].isalpha() and len(n[0]) >= 4)}
+    names |= after_the
     if not names:
         return []
     spans = [(m.start, m.end) for m in mentions]
@@ -561,6 +571,8 @@ def _repeated_vessels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for n in sorted(names, key=len, reverse=True):
             end = t.i + len(n)
             if tuple(x.text for x in doc[t.i : end]) != n:
+                continue
+            if n in after_the and (t.i == 0 or doc[t.i - 1].lower_ != "the"):
                 continue
             # a shorter mention inside the name is a piece of it ("The YU SON 9": "YU" read
             # as a body); any other overlap keeps the name out

@@ -513,6 +513,18 @@ def test_entities_a_vessel_name_written_again_is_the_vessel(run: Run) -> None:
     assert names(out, sanction["targets"]) == ["YU SON 9"]
 
 
+@pytest.mark.parametrize("name", ["Kolyma", "Svetlana", "Pevek", "Vanino"])
+def test_entities_a_one_word_vessel_name_written_again_after_the(run: Run, name: str) -> None:
+    # the NER reads the second a person ("Kolyma", "Svetlana") or not at all ("Pevek")
+    out = run(f"Satellite images show the Russian-flagged cargo ship {name} has made nine "
+              f"voyages to Rajin since May. The {name} is subject to U.S. sanctions.")  # fmt: skip
+    (entity,) = [e for e in out["entities"] if e["name"] == name]
+    assert entity["type"] == "Vessel"
+    assert len(entity["mentions"]) == 2
+    (sanction,) = events(out, "SANCTION")
+    assert names(out, sanction["targets"]) == [name]
+
+
 def test_entities_a_one_word_vessel_name_in_capitals_written_again(run: Run) -> None:
     out = run(
         "Marlow Shipping manages the Togo-flagged tanker VESTARA and the tanker OCEAN LARK. "
