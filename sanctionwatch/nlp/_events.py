@@ -445,6 +445,8 @@ def find_events(
             pred = manner_phrase(head) or pred  # its mood and source are the verb's
         draft = Draft(sent, head, pred, cand.words, trig, cand.type, cand.mode,
                       args.actors, args.targets, args.locations)  # fmt: skip
+        if draft.type == "SANCTION" and not draft.actors:
+            draft.actors = _list_owner(cand.words[1:], index)
         if trig.type_with_target and (draft.targets or args.aimed):
             draft.type = trig.type_with_target
         if head.pos_ == "NOUN":
@@ -514,6 +516,18 @@ def find_events(
                 # comes back comes from the receiver
                 owner.targets = [e for e in counter.actors if e not in owner.actors]
     return _merge(out)
+
+
+def _list_owner(words: list[Token], index: EntityIndex) -> list[Entity]:
+    """Whose list a party was added to, named by its possessor: "was added to the European
+    Union's sanctions list" (not a pronoun's: "its list" may be anyone's)."""
+    for w in words:
+        for c in w.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                found = index.refers(c)
+                if found:
+                    return list(found)
+    return []
 
 
 def _semicolon_list(draft: Draft, index: EntityIndex) -> list[Entity]:

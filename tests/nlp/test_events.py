@@ -331,6 +331,23 @@ def test_events_added_to_the_list(run: Run) -> None:
     assert names(out, v["targets"]) == ["Minsk Tractor Works"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Sweden detained the tanker Nordic Star on Friday. The tanker was added to the "
+         "European Union's sanctions list in December.", ["European Union"]),
+        ("The firm, Baltic Crest Shipping, was added to Canada's sanctions list last year.",
+         ["Canada"]),
+        # "its list": the possessor could be anyone, and no one is guessed
+        ("The tanker Nordic Star was added to its list in December.", []),
+    ],
+)  # fmt: skip
+def test_events_added_to_someones_list(run: Run, text: str, actors: list[str]) -> None:
+    out = run(text)
+    v = next(v for v in events(out, "SANCTION") if v["trigger"] == "added list")
+    assert names(out, v["actors"]) == actors
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
