@@ -447,6 +447,9 @@ def find_events(
                       args.actors, args.targets, args.locations)  # fmt: skip
         if draft.type == "SANCTION" and not draft.actors:
             draft.actors = _list_owner(cand.words[1:], index)
+        if draft.type == "CONSULT" and not draft.actors and head.pos_ == "NOUN":
+            draft.actors = [e for e in _meeting_goer(head, index, goods)
+                            if e not in draft.targets]  # fmt: skip
         if trig.type_with_target and (draft.targets or args.aimed):
             draft.type = trig.type_with_target
         if head.pos_ == "NOUN":
@@ -516,6 +519,26 @@ def find_events(
                 # comes back comes from the receiver
                 owner.targets = [e for e in counter.actors if e not in owner.actors]
     return _merge(out)
+
+
+#: Prepositions that set a meeting beside the act of its goer: "travelled to X for talks with Y".
+_MEETING_PREPOSITIONS = frozenset({"for", "after", "following", "during", "before", "ahead"})
+
+
+def _meeting_goer(head: Token, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """Who holds talks with someone that a preposition ties to their own act: the subject of
+    "will travel to Moscow for talks with X", "signed ... after talks with X"."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _MEETING_PREPOSITIONS:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+        return []  # "arrived for a visit": the visit is the arrival; "after the talks": old news
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children):
+        return []  # "during their talks", "after the talks with X": talks told before
+    verb = prep.head
+    if verb.pos_ != "VERB":
+        return []
+    return [e for s in subjects(verb)[0] for e in entities_of(s, index, goods)]
 
 
 def _list_owner(words: list[Token], index: EntityIndex) -> list[Entity]:

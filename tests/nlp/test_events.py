@@ -348,6 +348,25 @@ def test_events_added_to_someones_list(run: Run, text: str, actors: list[str]) -
     assert names(out, v["actors"]) == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Iranian Foreign Minister Abbas Araghchi will travel to Beijing next month for talks "
+         "with his Chinese counterpart Wang Yi.", ["Abbas Araghchi"]),
+        ("Viktor Khrenin signed the agreement in Minsk after talks with the Chinese defence "
+         "minister, Dong Jun.", ["Viktor Khrenin"]),
+        # "the talks": told before, not given a holder here
+        ("After the talks with Dong Jun, Viktor Khrenin signed the agreement.", []),
+    ],
+)  # fmt: skip
+def test_events_talks_held_by_the_subject_of_their_trip(
+    run: Run, text: str, actors: list[str]
+) -> None:
+    out = run(text)
+    (v,) = [v for v in events(out, "CONSULT") if v["trigger"] == "talks"]
+    assert names(out, v["actors"]) == actors
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
