@@ -466,6 +466,10 @@ def find_events(
         found = _items_in(tokens, items, index)
         if draft.type in _ITEM_TYPES:
             draft.items = _unique(found)
+        if draft.type == "AID" and not draft.targets:
+            # "supplied 40% of the artillery shells used by Russian forces": their users
+            draft.targets = [e for s, _ in found for e in _goods_users(s, index, goods)
+                             if e not in draft.actors]  # fmt: skip
         if draft.type in ("AID", "MOBILIZE") and not draft.actors:
             # "North Korean shells flowed to Russia", "Chinese and Russian bombers conducted a
             # joint patrol": the country the goods or machines belong to
@@ -539,6 +543,24 @@ def _meeting_goer(head: Token, index: EntityIndex, goods: frozenset[int]) -> lis
     if verb.pos_ != "VERB":
         return []
     return [e for s in subjects(verb)[0] for e in entities_of(s, index, goods)]
+
+
+def _goods_users(goods_span: Span, index: EntityIndex, goods: frozenset[int]) -> list[Entity]:
+    """Who uses, fires or deploys the goods, as a clause on them says: "the shells used by
+    Russian forces", "the shells that Russian forces fired"."""
+    users = event_lexicon().user_verbs
+    for clause in goods_span.root.children:
+        if clause.dep_ not in ("acl", "relcl") or clause.lemma_.lower() not in users:
+            continue
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            doers = [p for c in clause.children if c.dep_ == "agent" for p in c.children
+                     if p.dep_ == "pobj"]  # fmt: skip
+        else:
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+        found = [e for d in doers for e in entities_of(d, index, goods)]
+        if found:
+            return found
+    return []
 
 
 def _list_owner(words: list[Token], index: EntityIndex) -> list[Entity]:

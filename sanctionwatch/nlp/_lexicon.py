@@ -83,6 +83,8 @@ class EventLexicon:
     #: The nouns such a list is of ("listing", "designation").
     listing_nouns: tuple[str, ...] = ()
     listing_verbs: tuple[str, ...] = ()
+    #: Verbs whose subject (or agent) received the goods they take: "shells used by Russia".
+    user_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -180,8 +182,9 @@ def event_lexicon() -> EventLexicon:
     cues = strs(data.get("listing_cues"), "listing_cues", name)
     nouns = strs(data.get("listing_nouns"), "listing_nouns", name)
     verbs = strs(data.get("listing_verbs"), "listing_verbs", name)
+    users = frozenset(strs(data.get("user_verbs"), "user_verbs", name))
     return EventLexicon(
-        {k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues, nouns, verbs
+        {k: tuple(v) for k, v in by_lemma.items()}, light, markers, cues, nouns, verbs, users
     )
 
 

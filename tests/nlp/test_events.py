@@ -367,6 +367,21 @@ def test_events_talks_held_by_the_subject_of_their_trip(
     assert names(out, v["actors"]) == actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran has provided nearly half of the attack drones used by Russian forces this winter.",
+        "Belarus shipped about a third of the artillery shells that Russian units fired in May.",
+        "Chinese firms have sold engines for the drones that Russia launches at Ukrainian towns.",
+    ],
+)
+def test_events_goods_go_to_those_who_use_them(run: Run, text: str) -> None:
+    # no "to" phrase says where the goods went: the clause on them says who uses them
+    out = run(text)
+    (v,) = events(out, "AID")
+    assert names(out, v["targets"]) == ["Russia"]
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
