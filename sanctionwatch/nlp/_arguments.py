@@ -135,6 +135,22 @@ def _ships_named_after(t: Token, index: EntityIndex) -> list[Entity]:
     return out
 
 
+#: Participles that place a body: "a firm based in Gomel".
+_PLACED = frozenset({"base", "locate", "headquarter", "register", "situate"})
+
+
+def _seat_of(place: Token) -> Token | None:
+    """The body a place is the seat of, as "based in" or "registered in" says ("a firm based
+    in Gomel": the firm); None otherwise."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        return None
+    placed = prep.head
+    if placed.dep_ != "acl" or placed.lemma_.lower() not in _PLACED:
+        return None
+    return placed.head if placed.head.pos_ in ("NOUN", "PROPN") else None
+
+
 def entities_of(
     tok: Token, index: EntityIndex, goods: frozenset[int] = frozenset()
 ) -> list[Entity]:
@@ -161,6 +177,9 @@ def entities_of(
         if clause is not None:
             person = t.lower_ in ("who", "whom")
             t = clause.head
+            seat = _seat_of(t)
+            if seat is not None:
+                t = seat  # "Tekhnoprivod, a firm based in Gomel, which has supplied": the firm
             if t.dep_ == "appos" and index.refers(t.head):
                 t = t.head  # "Rim, a North Korean officer who ...": Rim
             if person and not any(e.type == "Person" for e in index.refers(t)):

@@ -646,6 +646,24 @@ def test_events_in_return_runs_back_along_the_last_transfer(run: Run) -> None:
     assert (names(out, back["actors"]), names(out, back["targets"])) == (["Russia"], ["Belarus"])
 
 
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Britain also listed Volna Tekh, a Belarusian firm based in Brest, which has supplied "
+         "Russian drone makers with batteries.", "Volna Tekh"),
+        ("The EU named Kestrel Arc Trading, a company registered in Dubai, which sold drone "
+         "engines to Russia.", "Kestrel Arc Trading"),
+    ],
+)  # fmt: skip
+def test_events_relative_clause_after_a_firms_seat_is_the_firms(
+    run: Run, text: str, firm: str
+) -> None:
+    # the parser hangs "which ..." on the place: the firm placed there acts
+    out = run(text)
+    (v,) = events(out, "AID")
+    assert names(out, v["actors"]) == [firm]
+
+
 def test_events_relative_pronoun_subject_of_a_reported_clause(run: Run) -> None:
     out = run("Britain sanctioned Kaspiy Trans LLC, which the Foreign Office said had shipped "
               "drones to Russia.")  # fmt: skip
