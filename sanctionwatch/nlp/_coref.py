@@ -273,9 +273,17 @@ class Resolver:
         pair = self._pair(candidates, m.start) if count == 2 else None
         if pair is not None:  # "Russia and China ... both governments": the pair named together
             return pair
-        candidates.sort(key=lambda e: (
-            not any(self.sent[x.start] == here for x in e.mentions), -len(e.mentions), e.first,
-        ))  # fmt: skip
+        if m.word in ("companies", "firms", "vessels", "tankers", "ships"):
+            # "X ... Y, a Chinese company, ... Both companies are designated": the latest named
+            def latest(e: Entity) -> int:
+                return max((x.start for x in e.mentions if x.start < m.start), default=-1)
+
+            candidates.sort(key=lambda e: -latest(e))
+        else:
+            candidates.sort(key=lambda e: (
+                not any(self.sent[x.start] == here for x in e.mentions), -len(e.mentions),
+                e.first,
+            ))  # fmt: skip
         chosen = candidates[:count]
         return sorted(chosen, key=lambda e: e.first) if len(chosen) == count else []
 

@@ -175,6 +175,18 @@ def test_coref_both_companies_are_named_companies_not_bodies(run: Run) -> None:
     assert names(out, deny["actors"]) == ["Hengtai Zhiyuan Trading LLC", "Vedanshi Aerotech Ltd"]
 
 
+def test_coref_both_companies_are_the_latest_named_not_the_most_named(run: Run) -> None:
+    out = run(
+        "The Treasury designated Meridian Star Shipping LLC in May. Meridian Star Shipping LLC "
+        "owns the tanker OCEAN PEARL, and Meridian Star Shipping LLC also manages two bulk "
+        "carriers.\n\nOrion Trading LLC, based in Minsk, sold lathes to Russian arms makers. "
+        "Dalian Sunrise Machinery Co., a Chinese company, shipped bearings to the same plants. "
+        "Both companies are designated today."
+    )
+    last = events(out, "SANCTION")[-1]
+    assert names(out, last["targets"]) == ["Orion Trading LLC", "Dalian Sunrise Machinery Co."]
+
+
 def test_coref_object_pronoun_is_not_its_verbs_subject(run: Run) -> None:
     out = run("The Kremlin hosted the talks. Washington accuses it of arming the Houthis.")
     aid = [v for v in out["events"] if v["type"] == "AID"]
