@@ -363,6 +363,8 @@ class Resolver:
             if head is not None:
                 return head  # "- Far East Sea Transit LLC: ... The company transported ..."
         before = [e for e in self.entities if e.type == kind and e.first < m.start]
+        if spec.get("private"):
+            before = [e for e in before if e.key is None]  # "the firm": not the Treasury
         word = spec.get("word")
         if spec.get("body"):
             # "the bloc", "the alliance": the international body named last

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.nlp.helpers import events, names
+from tests.nlp.helpers import by_name, events, names
 
 Run = Callable[..., dict[str, Any]]
 
@@ -185,6 +185,13 @@ def test_coref_both_companies_are_the_latest_named_not_the_most_named(run: Run) 
     )
     last = events(out, "SANCTION")[-1]
     assert names(out, last["targets"]) == ["Orion Trading LLC", "Dalian Sunrise Machinery Co."]
+
+
+def test_coref_the_company_is_no_government_body(run: Run) -> None:
+    out = run("Britain accused Arcadia Shipping of moving Russian oil. The Foreign Office said "
+              "the company had falsified cargo papers.")  # fmt: skip
+    mentions = {m["text"] for m in by_name(out)["Arcadia Shipping"]["mentions"]}
+    assert "the company" in mentions
 
 
 def test_coref_object_pronoun_is_not_its_verbs_subject(run: Run) -> None:
