@@ -1111,7 +1111,7 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         args.actors, args.targets = list(args.from_phrase), receivers + args.targets
     elif trig.reverse:  # "procured goods for North Korean companies": bought on their behalf
         args.add(args.actors, args.from_phrase)
-    else:
+    elif trig.from_role != "none":  # "cut the firm off from the U.S. financial system"
         target = args.targets if trig.from_role == "target" else args.actors
         args.add(target, args.from_phrase)
     if trig.type == "RETREAT" and not args.actors:

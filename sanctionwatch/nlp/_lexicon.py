@@ -145,8 +145,11 @@ def _trigger(e: dict[str, Any], name: str) -> Trigger:
     flags: dict[str, Any] = {k: bool(e.get(k, False)) for k in _FLAGS}
     defaults = (("with_role", "target"), ("from_role", "actor"))
     roles: dict[str, Any] = {k: e.get(k, d) for k, d in defaults}
-    if not all(v in ("actor", "target") for v in roles.values()):
-        raise bad(name, f"with_role and from_role must be actor or target in {e!r}")
+    if roles["with_role"] not in ("actor", "target") or roles["from_role"] not in (
+        "actor", "target", "none"
+    ):
+        raise bad(name, f"with_role must be actor or target, from_role actor, target or none "
+                        f"in {e!r}")  # fmt: skip
     person = e.get("person_object")
     return Trigger(
         lemma=text(e, "lemma", name).lower(),

@@ -68,6 +68,12 @@ def test_data_regimes_cite_verified_paragraphs() -> None:
     [
         (_lexicon.items, {"items": [{"name": "x", "category": "bogus"}]}, "items.yaml"),
         (_lexicon.event_lexicon, {"triggers": [{"lemma": "x", "type": "NOPE"}]}, "events.yaml"),
+        (_lexicon.event_lexicon,
+         {"triggers": [{"lemma": "x", "type": "AID", "mode": None, "from_role": "giver"}]},
+         "events.yaml"),
+        (_lexicon.event_lexicon,
+         {"triggers": [{"lemma": "x", "type": "AID", "mode": None, "with_role": "none"}]},
+         "events.yaml"),
         (_data.countries, {"countries": {"KOREA": {"name": "x"}}}, "countries.yaml"),
         (_data.modality_table, {"negations": [True]}, "modality.yaml"),
         (_lexicon.regimes,

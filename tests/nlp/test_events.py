@@ -382,6 +382,14 @@ def test_events_goods_go_to_those_who_use_them(run: Run, text: str) -> None:
     assert names(out, v["targets"]) == ["Russia"]
 
 
+def test_events_cut_off_from_a_system_names_no_party(run: Run) -> None:
+    # what a party is cut off from is neither side of the sanction
+    out = run("The Treasury Department cut off Kestrel Pay Ltd from the U.S. financial system.")
+    (v,) = events(out, "SANCTION")
+    assert names(out, v["actors"]) == ["Department of the Treasury"]
+    assert names(out, v["targets"]) == ["Kestrel Pay Ltd"]
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
