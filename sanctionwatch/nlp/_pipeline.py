@@ -25,6 +25,7 @@ from sanctionwatch.nlp._segment import SEGMENTER_FACTORY
 __all__ = [
     "SEGMENTER_NAME",
     "Matmul",
+    "drop_bracket_emoticons",
     "ensure_components",
     "ensure_gazetteer",
     "load_pipeline",
@@ -100,9 +101,26 @@ def ensure_gazetteer(nlp: Language) -> Language:
     return nlp
 
 
+#: Emoticons of spaCy's tokenizer exceptions that swallow the brackets of official texts:
+#: "Zolotoy Rog Shipping LLC (Russia): A Vladivostok-based company" is ")" and ":", not "):".
+_BRACKET_EMOTICONS = frozenset({"):", "(:", ":(", ":)", ";)", "(;", "=(", "=)", "(="})
+
+
+def drop_bracket_emoticons(nlp: Language) -> Language:
+    """Remove the emoticon exceptions made of a bracket and a colon (or semicolon, or equals
+    sign) from the tokenizer of ``nlp``, so that "(Russia):" ends in ")" and ":"."""
+    rules = nlp.tokenizer.rules  # type: ignore[union-attr]
+    if rules and _BRACKET_EMOTICONS & set(rules):
+        kept = {k: v for k, v in rules.items() if k not in _BRACKET_EMOTICONS}
+        nlp.tokenizer.rules = kept  # type: ignore[union-attr]
+    return nlp
+
+
 def ensure_components(nlp: Language) -> Language:
     """Add what ``nlp`` lacks of: the segmenter (before the parser), the gazetteer, and the
-    entities, relations and events components (last, in that order)."""
+    entities, relations and events components (last, in that order); drop the tokenizer's
+    bracket emoticons (see :func:`drop_bracket_emoticons`)."""
+    drop_bracket_emoticons(nlp)
     if SEGMENTER_NAME not in nlp.component_names:
         where = {"before": "parser"} if "parser" in nlp.component_names else {"first": True}
         nlp.add_pipe(SEGMENTER_FACTORY, name=SEGMENTER_NAME, **where)

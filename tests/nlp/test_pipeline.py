@@ -90,3 +90,19 @@ def test_nlp_exports_pinned() -> None:
         "Reader", "RelationStep", "Segmenter", "extract", "extract_many", "load_pipeline",
         "use_numpy_matmul",
     }  # fmt: skip
+
+
+def test_pipeline_splits_a_bracket_before_a_colon(nlp: Language) -> None:
+    # spaCy reads "):" as an emoticon; in a notice it closes a bracket before a colon
+    words = [t.text for t in nlp.make_doc("Baltic Star Logistics LLC (Russia): a company")]
+    assert words[-4:] == [")", ":", "a", "company"]
+
+
+def test_pipeline_entry_with_a_bracketed_country_heads_its_description(nlp: Language) -> None:
+    text = ("Entities designated:\n\n1. Baltic Star Logistics LLC (Russia): A St "
+            "Petersburg-based company that charters ships. The company has carried containers "
+            "of North Korean shells from Rajin to Vostochny.")  # fmt: skip
+    out = extract(Document(text=text), nlp=nlp)
+    (aid,) = [v for v in out["events"] if v["type"] == "AID"]
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    assert [names[a] for a in aid["actors"]] == ["Baltic Star Logistics LLC"]
