@@ -160,6 +160,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
             return Mention(ent.start, ent.end, PLACE_T)  # "the port of Primorsk" as a product
         return None
     start, end = ent.start, ent.end
+    while end - start > 1 and doc[end - 1].lower_ in ("and", "or", ","):
+        end -= 1  # "ANGARA BAY and" of "the cargo ships ANGARA BAY and LENA BAY"
     sent_end = ent.sent.end
     org_country: str | None = None
     if doc[start].lower_ == "the" and end - start > 1:

@@ -525,6 +525,13 @@ def test_entities_a_one_word_vessel_name_written_again_after_the(run: Run, name:
     assert names(out, sanction["targets"]) == [name]
 
 
+def test_entities_a_name_the_ner_ended_with_and_is_cut_there(run: Run) -> None:
+    # the NER read "ANGARA BAY and" as one name; extended, it swallowed the next ship
+    out = run("Zolotoy Rog Shipping LLC operates the cargo ships ANGARA BAY and LENA BAY.")
+    vessels = sorted(e["name"] for e in out["entities"] if e["type"] == "Vessel")
+    assert vessels == ["ANGARA BAY", "LENA BAY"]
+
+
 def test_entities_a_one_word_vessel_name_in_capitals_written_again(run: Run) -> None:
     out = run(
         "Marlow Shipping manages the Togo-flagged tanker VESTARA and the tanker OCEAN LARK. "
