@@ -172,8 +172,9 @@ def _keep(draft: Draft, cand: Candidate) -> bool:
         return False  # "tankers made 43 trips to the port": voyages, not visits
     if trig.requires_items and not draft.items:
         return False
-    if trig.needs_target and not draft.targets:
-        return False
+    light = draft.head.pos_ == "NOUN" and draft.pred is not draft.head and bool(draft.actors)
+    if trig.needs_target and not draft.targets and not light:
+        return False  # "a strike" alone may be anything; "launched a strike" is an attack
     if trig.needs_actor and not draft.actors and not _unnamed_agent(draft):
         return False
     return not trig.actor_types or any(e.type in trig.actor_types for e in draft.actors)

@@ -390,6 +390,21 @@ def test_events_cut_off_from_a_system_names_no_party(run: Run) -> None:
     assert names(out, v["targets"]) == ["Kestrel Pay Ltd"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Korean People's Army will launch a devastating strike at dawn.", ["ASSAULT"]),
+        ("Russian forces carried out a massive strike overnight.", ["ASSAULT"]),
+        # a strike no one launches and no one suffers is no attack
+        ("The strike ended on Monday.", []),
+    ],
+)  # fmt: skip
+def test_events_a_strike_someone_launches_needs_no_target(
+    run: Run, text: str, expected: list[str]
+) -> None:
+    assert [v["type"] for v in run(text)["events"]] == expected
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
