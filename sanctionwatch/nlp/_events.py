@@ -455,6 +455,9 @@ def find_events(
             draft.type = trig.type_with_target
         if head.pos_ == "NOUN":
             holders.append(head)
+        # the object word the trigger took, wherever the parser hung it ("fired what it
+        # claimed was a new missile")
+        holders += [w for w in cand.words if w is not head and w is not pred]
         if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
             holders.append(head.head)
         if trig.requires_items and head.pos_ == "VERB" and not any(

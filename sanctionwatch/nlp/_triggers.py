@@ -71,8 +71,23 @@ def _gerund(tok: Token) -> bool:
     )
 
 
+def _what_it_was(tok: Token) -> list[Token]:
+    """What a free relative right after a verb says its object was: "fired what it claimed was
+    a new hypersonic missile" (the missile), however the parser hung the clause."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "what":
+        return []
+    for t in doc[tok.i + 2 : min(len(doc), tok.i + 8, tok.sent.end)]:
+        if t.lemma_ == "be":
+            return [a for a in t.children if a.dep_ == "attr"]
+        if t.is_punct:
+            break
+    return []
+
+
 def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objs += _what_it_was(tok)
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN":
         objs.append(tok.head)  # "the joint statement released after the meeting"
     if tok.dep_ == "acomp" and tok.tag_ == "VBN" and tok.head.lemma_.lower() == "be":

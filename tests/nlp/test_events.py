@@ -405,6 +405,20 @@ def test_events_a_strike_someone_launches_needs_no_target(
     assert [v["type"] for v in run(text)["events"]] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea launched what it said was a new cruise missile on Friday.",
+        "Iran fired what state media said was a new ballistic missile.",
+    ],
+)
+def test_events_what_it_said_was_a_missile(run: Run, text: str) -> None:
+    out = run(text)
+    (v,) = events(out, "MOBILIZE")
+    assert names(out, v["actors"]) and all("missile" in item for item in v["items"])
+    assert v["items"]
+
+
 def test_events_receiver_fused_into_the_goods(run: Run) -> None:
     out = run("Tehran is offering Minsk drones and fuel, a Ukrainian official said.")
     (v,) = events(out, "AID")
