@@ -45,8 +45,32 @@ def find_items(nlp: Language, doc: Doc) -> list[ItemMatch]:
     out: list[ItemMatch] = []
     taken: set[int] = set()
     for span, item in found:
+        if _hyphenated_modifier(doc, span.start, span.end):
+            continue  # "solid-fuel missile", "oil-tanker": a kind of the next word, not goods
         if taken.isdisjoint(range(span.start, span.end)):
             out.append((span, item))
             taken.update(range(span.start, span.end))
     out.sort(key=lambda m: m[0].start)
     return out
+
+
+def _hyphenated_modifier(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase is half of a hyphenated word before a noun: "fuel" of "solid-fuel
+    missile", "oil" of "an oil-fired plant"."""
+    # not a swap: "arms-for-fuel" names both goods
+    before = (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 2].is_stop
+    )
+    after = (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end + 1].is_stop
+    )
+    if not (before or after):
+        return False
+    nxt = end + 2 if after else end
+    return nxt < len(doc) and doc[nxt].is_alpha and not doc[nxt].is_stop

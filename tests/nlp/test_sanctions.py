@@ -4,7 +4,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
+from sanctionwatch.nlp._items import find_items
 from tests.nlp.helpers import events, names
 
 Run = Callable[..., dict[str, Any]]
@@ -32,6 +34,19 @@ def test_sanctions_arms_supplied_to_dprk(run: Run) -> None:
 
 def test_sanctions_none_for_arms_between_others(run: Run) -> None:
     assert _provisions(run("Belarus shipped rockets to Russia.")) == []
+
+
+def test_sanctions_no_fuel_in_a_solid_fuel_missile(run: Run) -> None:
+    # "fuel" of "solid-fuel missile" is a kind of missile, not petroleum sent to the North
+    out = run("Russia shipped solid-fuel missile parts to North Korea.")
+    v = next(v for v in out["events"] if v["type"] == "AID")
+    assert "oil" not in v["items"]
+    assert not any("petroleum" in s["reason"].lower() for s in v["sanctions"])
+
+
+def test_sanctions_arms_for_fuel_names_both_goods(nlp: Language) -> None:
+    doc = nlp("Pyongyang and Moscow run an arms-for-fuel trade.")
+    assert [item.name for _, item in find_items(nlp, doc)] == ["arms", "oil"]
 
 
 def test_sanctions_none_for_goods_no_regime_covers(run: Run) -> None:
