@@ -6,7 +6,8 @@ segmenter), then:
 
 - runs the NER model only on windows of a few tokens around capitalised words the gazetteer
   did not already name (the model's features reach four tokens either side, so a window of that
-  width gives it the same view as the whole sentence), one Doc per sentence;
+  width gives it the same view as the whole sentence), one Doc per sentence, all the windows of
+  a batch decoded together (:class:`~sanctionwatch.nlp._ner.BatchDecoder`);
 - runs the tagger, parser and lemmatizer only on sentences holding a trigger word form of the
   event lexicon (or a reporting verb before a colon, "Minister X said:") and a possible party,
   each sentence on its own, batched;
@@ -46,7 +47,7 @@ from sanctionwatch.nlp._attributes import FastLemmatizer, compile_ruler
 from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_NAME
 from sanctionwatch.nlp._forms import reporting_forms, trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
-from sanctionwatch.nlp._ner import names_only
+from sanctionwatch.nlp._ner import BatchDecoder, Found, names_only
 from sanctionwatch.nlp._segment import segment
 from sanctionwatch.nlp._syntax import string_ids
 
@@ -90,6 +91,7 @@ class Reader:
         self._senter: Any = nlp.get_pipe("senter")
         # The NER without its numeric labels: the reader drops those entities anyway.
         self._ner: Any = names_only(nlp.get_pipe("ner"), _NOT_NAMES)
+        self._decoder = BatchDecoder.for_recogniser(self._ner)
         gazetteer = nlp.get_pipe(COMPONENT_NAME)
         if not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"{COMPONENT_NAME} is not a Gazetteer")
@@ -157,15 +159,25 @@ class Reader:
                 owners.append((n, a))
             needs.append(need)
         found: list[list[Span]] = [[] for _ in docs]
-        for (n, a), sub in zip(owners, self._ner.pipe(pieces, batch_size=256), strict=True):
-            for ent in sub.ents:
-                start, end = a + ent.start, a + ent.end
-                if ent.label_ in _NOT_NAMES or not needs[n][start:end].any():
+        for (n, a), ents in zip(owners, self._recognise(pieces), strict=True):
+            for ent_start, ent_end, label in ents:
+                start, end = a + ent_start, a + ent_end
+                if label in _NOT_NAMES or not needs[n][start:end].any():
                     continue
-                found[n].append(Span(docs[n], start, end, label=ent.label_))
+                found[n].append(Span(docs[n], start, end, label=label))
         for doc, table, spans in zip(docs, tables, found, strict=True):
             doc._.sw_table = table
             doc.ents = merge_entities(spans, table)
+
+    def _recognise(self, pieces: list[Doc]) -> Iterator[list[Found]]:
+        """The entities the NER model finds in each piece, by the batch decoder where the
+        model has the shape it reads."""
+        if self._decoder is None:
+            for sub in self._ner.pipe(pieces, batch_size=256):
+                yield [(e.start, e.end, e.label_) for e in sub.ents]
+            return
+        for i in range(0, len(pieces), 256):
+            yield from self._decoder(pieces[i : i + 256])
 
     def _need(self, doc: Doc, table: list[Span]) -> np.ndarray:
         """Which tokens the NER model should see: capitalised, not named by the tables, not a

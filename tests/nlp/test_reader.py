@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from sanctionwatch.nlp import Reader
 from sanctionwatch.nlp._attributes import FastAttributes, FastLemmatizer, compile_ruler
-from sanctionwatch.nlp._ner import names_only
+from sanctionwatch.nlp._ner import BatchDecoder, names_only
 from sanctionwatch.nlp._segment import datelines, segment
 from sanctionwatch.settings import SPACY_MODEL
 
@@ -115,6 +115,92 @@ def test_names_only_leaves_other_recognisers_alone() -> None:
     assert names_only(ner, ("NO_SUCH_LABEL",)) is ner
     tagger = whole.get_pipe("tagger")
     assert names_only(tagger, NUMERIC) is tagger
+
+
+DECODER_TEXTS = [
+    "Kim Jong Un met Vladimir Putin in Vladivostok on Wednesday, 13 September 2023.",
+    "The Treasury sanctioned Korea Ryonbong General Corporation and two Chinese firms, "
+    "fining them $2 million for 37 shipments of coal.",
+    "Hamas, the Wagner Group and the Islamic Revolutionary Guard Corps were named.",
+    "PYONGYANG \n\n Choe Son Hui of the DPRK Foreign Ministry \n said Seoul lied.",
+    "Ukraine's President Volodymyr Zelensky. United Nations Secretary-General spoke.",
+    "Tehran",
+    "\n\nVladimir Putin met Kim Jong Un.\n",
+    "",
+    "Officials of the European Union and the United Kingdom met in New York on 4 July "
+    "with Ambassador Linda Thomas-Greenfield, who said the Kremlin's envoy refused.",
+]
+
+
+def _sentenced(nlp: Language, text: str) -> spacy.tokens.Doc:
+    """A Doc with sentence starts set, as the reader's windows and sentences have them."""
+    return segment(nlp.get_pipe("senter")(nlp.make_doc(text)))
+
+
+@pytest.mark.parametrize("labels", ["all", "names"])
+def test_batch_decoder_finds_what_spacys_decoder_finds(nlp: Language, labels: str) -> None:
+    ner = nlp.get_pipe("ner") if labels == "all" else names_only(nlp.get_pipe("ner"), NUMERIC)
+    decoder = BatchDecoder.for_recogniser(ner)
+    assert decoder is not None
+    makers = (nlp.make_doc, lambda text: _sentenced(nlp, text))
+    for make in makers:
+        ours = decoder([make(text) for text in DECODER_TEXTS])
+        spacys = [[(e.start, e.end, e.label_) for e in doc.ents]
+                  for doc in ner.pipe([make(text) for text in DECODER_TEXTS])]  # fmt: skip
+        assert ours == spacys
+    assert any(ents for ents in ours)
+    # one at a time as in a batch: no state leaks between the Docs of a batch
+    assert [decoder([nlp.make_doc(t)])[0] for t in DECODER_TEXTS] == decoder(
+        [nlp.make_doc(t) for t in DECODER_TEXTS]
+    )
+
+
+def test_batch_decoder_entity_does_not_cross_a_sentence_start(nlp: Language) -> None:
+    ner = nlp.get_pipe("ner")
+    decoder = BatchDecoder.for_recogniser(ner)
+    assert decoder is not None
+    words = ["Officials", "met", "Vladimir", "Putin", "Vladimir", "Putin", "spoke", "."]
+    starts = [True, False, False, False, True, False, False, False]
+
+    def make() -> spacy.tokens.Doc:
+        return spacy.tokens.Doc(nlp.vocab, words=words, sent_starts=starts)
+
+    found = decoder([make()])[0]
+    assert found == [(e.start, e.end, e.label_) for e in ner(make()).ents]
+    assert all(not (a < 4 < b) for a, b, _ in found)
+
+
+@pytest.mark.parametrize("pushed", [("B-", "U-"), ("B-", "I-")])
+def test_batch_decoder_keeps_spacys_rules_where_the_model_pushes_against_them(
+    nlp: Language, pushed: tuple[str, str]
+) -> None:
+    # A recogniser that wants to open (and to continue) entities everywhere: only the rules
+    # stop it starting on a space, running over a sentence start or past the last token.
+    ner = names_only(nlp.get_pipe("ner"), NUMERIC)
+    upper = ner.model.get_ref("upper")
+    bias = upper.get_param("b").copy()
+    for i in range(ner.moves.n_moves):
+        if ner.moves.get_class_name(i).startswith(pushed):
+            bias[i] += 60.0
+    upper.set_param("b", bias)
+    decoder = BatchDecoder.for_recogniser(ner)
+    assert decoder is not None
+    ours = decoder([_sentenced(nlp, text) for text in DECODER_TEXTS])
+    spacys = [[(e.start, e.end, e.label_) for e in doc.ents]
+              for doc in ner.pipe([_sentenced(nlp, text) for text in DECODER_TEXTS])]  # fmt: skip
+    assert ours == spacys
+    assert sum(len(ents) for ents in ours) >= 10
+
+
+def test_batch_decoder_refuses_docs_with_entities_and_other_models(nlp: Language) -> None:
+    ner = nlp.get_pipe("ner")
+    decoder = BatchDecoder.for_recogniser(ner)
+    assert decoder is not None
+    doc = ner(nlp.make_doc("Kim Jong Un met Vladimir Putin."))
+    with pytest.raises(ValueError, match="without entities"):
+        decoder([doc])
+    assert decoder([]) == []
+    assert BatchDecoder.for_recogniser(nlp.get_pipe("tagger")) is None
 
 
 def test_segment_paragraphs_and_datelines(nlp: Language) -> None:
