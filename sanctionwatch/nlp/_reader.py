@@ -10,7 +10,8 @@ segmenter), then:
   a batch decoded together (:class:`~sanctionwatch.nlp._ner.BatchDecoder`);
 - runs the tagger, parser and lemmatizer only on sentences holding a trigger word form of the
   event lexicon (or a reporting verb before a colon, "Minister X said:") and a possible party,
-  each sentence on its own, batched;
+  each sentence on its own, batched, the parser's transitions of all of a batch's sentences
+  taken together (:class:`~sanctionwatch.nlp._parser.BatchParser`);
 - writes the results back into one ``Doc``. Sentences left unparsed get no tags and a flat tree
   (every token attached to the first), and their ranges are kept in ``doc._.sw_unparsed`` so
   later steps know to read them by their words only.
@@ -48,6 +49,7 @@ from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_
 from sanctionwatch.nlp._forms import reporting_forms, trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
 from sanctionwatch.nlp._ner import BatchDecoder, Found, names_only
+from sanctionwatch.nlp._parser import BatchParser
 from sanctionwatch.nlp._segment import segment
 from sanctionwatch.nlp._syntax import string_ids
 
@@ -112,6 +114,10 @@ class Reader:
                 self._rules.append(proc)
             else:
                 self._syntax.append(proc)
+        # The parser's transitions of all the sentences of a batch together (see ``_parser``).
+        self._parser: Any = nlp.get_pipe("parser")
+        found = BatchParser.for_parser(self._parser)
+        self._batch_parser: Any = found if found is not None else self._pipe_parser
         self._capitalised: dict[int, bool] = {}
         table = _data.anaphora()
         referring = {w for ws in table.pronouns.values() for w in ws} | set(table.definites)
@@ -169,6 +175,9 @@ class Reader:
             doc._.sw_table = table
             doc.ents = merge_entities(spans, table)
 
+    def _pipe_parser(self, docs: list[Doc]) -> Iterator[Doc]:
+        return cast("Iterator[Doc]", self._parser.pipe(docs, batch_size=256))
+
     def _recognise(self, pieces: list[Doc]) -> Iterator[list[Found]]:
         """The entities the NER model finds in each piece, by the batch decoder where the
         model has the shape it reads."""
@@ -219,7 +228,10 @@ class Reader:
                                       spaces=spaces[sent.start : sent.end]))  # fmt: skip
         subdocs: Iterable[Doc] = iter(pieces)
         for proc in self._syntax:
-            subdocs = proc.pipe(subdocs, batch_size=256)
+            if proc is self._parser:
+                subdocs = self._batch_parser(list(subdocs))
+            else:
+                subdocs = proc.pipe(subdocs, batch_size=256)
         parsed: list[list[tuple[Span, Doc]]] = [[] for _ in docs]
         for (n, sent), sub in zip(chosen, subdocs, strict=True):
             parsed[n].append((sent, sub))
