@@ -23,6 +23,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from sanctionwatch.nlp._syntax import members
+
 __all__ = ["FastAttributes", "FastLemmatizer", "compile_ruler"]
 
 _KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
@@ -180,13 +182,13 @@ class FastAttributes:
         mask = np.zeros(n, dtype=bool)
         for col, keys in self._keys.items():
             if len(keys):
-                mask |= np.isin(table[:, col], keys)
+                mask |= members(table[:, col], keys)
         if self._any:  # rules opening with a pattern: checked where a word could match it
             for col in self._any_cols:
                 uniq = np.unique(table[:, col])
                 hits_col = [int(v) for v in uniq if self._opens_any(col, int(v))]
                 if hits_col:
-                    mask |= np.isin(table[:, col], np.array(hits_col, dtype="uint64"))
+                    mask |= members(table[:, col], np.array(hits_col, dtype="uint64"))
         candidates = np.flatnonzero(mask).tolist()
         for i in candidates:
             row = rows[i]

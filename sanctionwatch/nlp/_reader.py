@@ -51,7 +51,7 @@ from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entiti
 from sanctionwatch.nlp._ner import BatchDecoder, Found, names_only
 from sanctionwatch.nlp._parser import BatchParser
 from sanctionwatch.nlp._segment import segment
-from sanctionwatch.nlp._syntax import string_ids
+from sanctionwatch.nlp._syntax import members, string_ids
 
 __all__ = ["SYNTAX_COMPONENTS", "Reader", "reader_for"]
 
@@ -213,12 +213,12 @@ class Reader:
         pieces: list[Doc] = []
         for n, doc in enumerate(docs):
             lower = doc.to_array(LOWER)
-            hit = np.isin(lower, self._forms)
+            hit = members(lower, self._forms)
             # "Minister X said:" announcing a quotation below: its speaker is read from the parse
-            hit[:-1] |= (lower[1:] == self._colon) & np.isin(lower[:-1], self._reporting)
+            hit[:-1] |= (lower[1:] == self._colon) & members(lower[:-1], self._reporting)
             # An event needs a party: a name, or a word that refers back to one.
             party = (doc.to_array(ENT_IOB) != 2) & (doc.to_array(ENT_IOB) != 0)
-            party |= np.isin(lower, self._referring)
+            party |= members(lower, self._referring)
             words, spaces = _words(doc)
             for sent in doc.sents:
                 if hit[sent.start : sent.end].any() and party[sent.start : sent.end].any():

@@ -64,12 +64,25 @@ def positions(doc: Doc, words: Iterable[str], *, lower: bool = True) -> list[int
     found with arrays rather than a loop over Token objects."""
     wanted = string_ids(words if isinstance(words, frozenset) else frozenset(words))
     column = doc.to_array(LOWER if lower else ORTH)
-    return [int(i) for i in np.flatnonzero(np.isin(column, wanted))]
+    return [int(i) for i in np.flatnonzero(members(column, wanted))]
+
+
+def members(column: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which values of ``column`` are in ``wanted``, a sorted array (as :func:`string_ids`
+    gives): ``np.isin`` by binary search, which sorts nothing (several times faster against
+    the lexicon's thousands of forms)."""
+    if not len(wanted):
+        return np.zeros(len(column), dtype=bool)
+    column = column.astype(wanted.dtype, copy=False)
+    at = np.searchsorted(wanted, column)
+    at[at == len(wanted)] = 0
+    found: np.ndarray = wanted[at] == column
+    return found
 
 
 @functools.lru_cache(maxsize=512)
 def string_ids(words: frozenset[str]) -> np.ndarray:
-    """The string-store ids of ``words``, sorted, for ``np.isin`` against a token column (ids
+    """The string-store ids of ``words``, sorted, for :func:`members` of a token column (ids
     are hashes: the same in every store, and nothing need be added to one)."""
     return np.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
 
