@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp._syntax import span_text
 
@@ -138,8 +138,25 @@ _FIND = re.compile(
 )
 
 
+if not Doc.has_extension("sw_dates"):
+    Doc.set_extension("sw_dates", default=None)
+
+
 def find_dates(sent: Span) -> list[Span]:
-    """Date phrases in a sentence ("on Wednesday", "in late October", "4 February 2025")."""
+    """Date phrases in a sentence ("on Wednesday", "in late October", "4 February 2025").
+
+    Found once per sentence of a Doc (its events share them); the list is not to be changed.
+    """
+    found: dict[tuple[int, int], list[Span]] | None = sent.doc._.sw_dates
+    if found is None:
+        found = sent.doc._.sw_dates = {}
+    key = (sent.start, sent.end)
+    if key not in found:
+        found[key] = _find_dates(sent)
+    return found[key]
+
+
+def _find_dates(sent: Span) -> list[Span]:
     out = []
     base = sent.start_char
     for m in _FIND.finditer(span_text(sent.doc, sent.start, sent.end)):

@@ -162,7 +162,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
     start, end = ent.start, ent.end
     while end - start > 1 and doc[end - 1].lower_ in ("and", "or", ","):
         end -= 1  # "ANGARA BAY and" of "the cargo ships ANGARA BAY and LENA BAY"
-    sent_end = ent.sent.end
+    sent = ent.sent
+    sent_start, sent_end = sent.start, sent.end
     org_country: str | None = None
     if doc[start].lower_ == "the" and end - start > 1:
         start += 1
@@ -183,11 +184,12 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         if portfolio[1] >= end:
             return None  # "Terrorism" of "Under Secretary for Terrorism and ..."
         start, etype = portfolio[1], PERSON  # "... Financial Intelligence John Hurley"
-    for i in range(max(ent.sent.start, start - 3), start + 1):
-        if title_at(doc, i, sent_end) and i + title_at(doc, i, sent_end) >= end:
+    for i in range(max(sent_start, start - 3), start + 1):
+        n = title_at(doc, i, sent_end)
+        if n and i + n >= end:
             return None  # a title, not a name: "Defence" of "Defence Minister", "State" of
             # "Secretary of State"
-    for i in range(max(ent.sent.start, start - 4), start):
+    for i in range(max(sent_start, start - 4), start):
         n = title_at(doc, i, sent_end)
         if n and start <= i + n < end and all(name_like(t) for t in doc[i + n : end]):
             # "Secretary of the Treasury Scott Bessent" tagged from "Treasury": the name
