@@ -195,10 +195,11 @@ class Reader:
         uniq, inverse = np.unique(orths, return_inverse=True)
         strings = doc.vocab.strings
         cap = self._capitalised
-        flags = np.fromiter(
-            (cap.setdefault(int(o), _capitalised(strings[int(o)])) for o in uniq),
-            dtype=bool, count=len(uniq),
-        )  # fmt: skip
+        keys = uniq.tolist()
+        for o in keys:
+            if o not in cap:  # each word form is looked at once per reader
+                cap[o] = _capitalised(strings[o])
+        flags = np.fromiter((cap[o] for o in keys), dtype=bool, count=len(keys))
         need = flags[inverse]
         for span in table:
             need[span.start : span.end] = False
