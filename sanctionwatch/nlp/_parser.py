@@ -154,12 +154,13 @@ def _decode(
             arc_before = np.concatenate([arc_before, more], axis=1)
         size = lengths[live]
         rd, sd, cur = redepth[live], depth[live], cursor[live]
-        b0 = _buffer(rebuffer[live], rd, cur, size, 0)
-        b1 = _buffer(rebuffer[live], rd, cur, size, 1)
-        stk = stack[live]
-        s0 = _top(stk, sd, 0)
-        s1 = _top(stk, sd, 1)
-        s2 = _top(stk, sd, 2)
+        # Each state's words are read by (state, position) pairs: copying the states' rows
+        # would cost the batch's longest sentence at every step.
+        b0 = _buffer(rebuffer, live, rd, cur, size, 0)
+        b1 = _buffer(rebuffer, live, rd, cur, size, 1)
+        s0 = _top(stack, live, sd, 0)
+        s1 = _top(stack, live, sd, 1)
+        s2 = _top(stack, live, sd, 2)
         ids = [b0, b1, s0, s1, s2,
                _child(last[0], arc_child, live, b0),
                _child(last[0], arc_child, live, s0),
@@ -178,8 +179,8 @@ def _decode(
         if len(parser._unseen):
             scores[:, parser._unseen] = scores.min()
         buffered = (size - cur) + rd
-        b0_starts = _sent_start(breaks[live], b0, size)
-        b1_starts = _sent_start(breaks[live], b1, size)
+        b0_starts = _sent_start(breaks, live, b0, size)
+        b1_starts = _sent_start(breaks, live, b1, size)
         stacked = sd > 0
         arcs_ok = stacked & (buffered > 0) & ~b0_starts
         valid_move = np.stack([
@@ -232,17 +233,18 @@ def _decode(
     return heads, labels
 
 
-def _buffer(rebuffer: np.ndarray, rd: np.ndarray, cur: np.ndarray, size: np.ndarray,
-            i: int) -> np.ndarray:  # fmt: skip
-    """The ``i``-th word of each buffer (-1: none): unshifted words first, latest first."""
-    from_rebuffer = rebuffer[np.arange(len(rd)), np.maximum(rd - 1 - i, 0)]
+def _buffer(rebuffer: np.ndarray, live: np.ndarray, rd: np.ndarray, cur: np.ndarray,
+            size: np.ndarray, i: int) -> np.ndarray:  # fmt: skip
+    """The ``i``-th word of each live state's buffer (-1: none): unshifted words first,
+    latest first."""
+    from_rebuffer = rebuffer[live, np.maximum(rd - 1 - i, 0)]
     fresh = cur + i - rd
     return np.where(i < rd, from_rebuffer, np.where(fresh < size, fresh, -1))
 
 
-def _top(stack: np.ndarray, depth: np.ndarray, i: int) -> np.ndarray:
-    """The ``i``-th word from the top of each stack (-1: none)."""
-    return np.where(i < depth, stack[np.arange(len(depth)), np.maximum(depth - 1 - i, 0)], -1)
+def _top(stack: np.ndarray, live: np.ndarray, depth: np.ndarray, i: int) -> np.ndarray:
+    """The ``i``-th word from the top of each live state's stack (-1: none)."""
+    return np.where(i < depth, stack[live, np.maximum(depth - 1 - i, 0)], -1)
 
 
 def _child(last: np.ndarray, arc_child: np.ndarray, live: np.ndarray,
@@ -252,10 +254,11 @@ def _child(last: np.ndarray, arc_child: np.ndarray, live: np.ndarray,
     return np.where(arc >= 0, arc_child[live, np.maximum(arc, 0)], -1)
 
 
-def _sent_start(breaks: np.ndarray, word: np.ndarray, size: np.ndarray) -> np.ndarray:
+def _sent_start(breaks: np.ndarray, live: np.ndarray, word: np.ndarray,
+                size: np.ndarray) -> np.ndarray:  # fmt: skip
     """Whether each word starts a sentence: the Doc's first word, or a Break before it."""
     inside = (word >= 0) & (word < size)
-    marked = breaks[np.arange(len(word)), np.maximum(word, 0)]
+    marked = breaks[live, np.maximum(word, 0)]
     starts: np.ndarray = inside & ((word == 0) | marked)
     return starts
 
