@@ -31,6 +31,8 @@ from spacy.pipeline._parser_internals.arc_eager import ArcEager
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from sanctionwatch.nlp._transition import Network
+
 __all__ = ["BatchParser"]
 
 _SHIFT, _REDUCE, _LEFT, _RIGHT, _BREAK = range(5)
@@ -46,14 +48,8 @@ class BatchParser:
     """
 
     def __init__(self, parser: DependencyParser) -> None:
-        model = parser.model
         self._parser = parser
-        self._tok2vec = model.get_ref("tok2vec")
-        self._lower = model.get_ref("lower")
-        upper = model.get_ref("upper")
-        self._bias = self._lower.get_param("b")  # (hidden, pieces)
-        self._weights = np.ascontiguousarray(upper.get_param("W").T)  # (hidden, actions)
-        self._out_bias = upper.get_param("b")
+        self._net = Network(parser)
         strings = parser.vocab.strings
         names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
         self._move = np.array([_MOVES[name[0]] for name in names], dtype="int64")
@@ -61,8 +57,6 @@ class BatchParser:
             [strings.add(name[2:]) if name[1:2] == "-" else 0 for name in names], dtype="uint64"
         )
         self._root = strings.add("ROOT")
-        unseen = sorted(model.attrs.get("unseen_classes", ()))
-        self._unseen = np.array(unseen, dtype="int64")
 
     @classmethod
     def for_parser(cls, parser: Any) -> BatchParser | None:
@@ -70,15 +64,7 @@ class BatchParser:
         parser with an output layer over eight state features."""
         if not isinstance(parser, DependencyParser) or not isinstance(parser.moves, ArcEager):
             return None
-        if parser.cfg.get("beam_width", 1) != 1:
-            return None
-        model = parser.model
-        if not model.attrs.get("has_upper") or not all(
-            model.has_ref(r) for r in ("tok2vec", "lower", "upper")
-        ):
-            return None
-        lower = model.get_ref("lower")
-        if lower.name != "precomputable_affine" or lower.get_dim("nF") != 8:
+        if not Network.usable(parser, 8):
             return None
         names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
         if any(name[:1] not in _MOVES or name.endswith("-subtok") for name in names):
@@ -100,7 +86,7 @@ class BatchParser:
                 continue
             if doc.has_annotation("DEP") or (doc.to_array(SENT_START)[1:] != 0).any():
                 raise ValueError("BatchParser reads Docs without a parse or sentence starts only")
-        cached = self._lower.predict(self._tok2vec.predict(docs))
+        cached = self._net.precompute(docs)
         heads, labels = _decode(self, cached, lengths)
         for n, doc in enumerate(docs):
             size = len(doc)
@@ -166,18 +152,9 @@ def _decode(
                _child(last[0], arc_child, live, s0),
                _child(last[1], arc_child, live, s0)]  # fmt: skip
         words = np.stack(ids, axis=1)
-        # One gather for the eight features, then their sum in spaCy's order (the same floats).
-        gathered = cached[np.where(words >= 0, first[live, None] + words, 0), _FEATURES]
-        hidden = gathered[:, 0] + gathered[:, 1]
-        for f in range(2, 8):
-            hidden += gathered[:, f]
-        hidden += parser._bias
-        best = hidden[..., 0]
-        for piece in range(1, hidden.shape[-1]):
-            best = np.maximum(best, hidden[..., piece])
-        scores = best @ parser._weights + parser._out_bias
-        if len(parser._unseen):
-            scores[:, parser._unseen] = scores.min()
+        scores = parser._net.scores(
+            cached[np.where(words >= 0, first[live, None] + words, 0), _FEATURES]
+        )
         buffered = (size - cur) + rd
         b0_starts = _sent_start(breaks, live, b0, size)
         b1_starts = _sent_start(breaks, live, b1, size)

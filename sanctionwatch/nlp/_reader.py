@@ -185,8 +185,7 @@ class Reader:
             for sub in self._ner.pipe(pieces, batch_size=256):
                 yield [(e.start, e.end, e.label_) for e in sub.ents]
             return
-        for i in range(0, len(pieces), 256):
-            yield from self._decoder(pieces[i : i + 256])
+        yield from self._decoder(pieces)
 
     def _need(self, doc: Doc, table: list[Span]) -> np.ndarray:
         """Which tokens the NER model should see: capitalised, not named by the tables, not a
