@@ -37,6 +37,8 @@ __all__ = ["BatchParser"]
 
 _SHIFT, _REDUCE, _LEFT, _RIGHT, _BREAK = range(5)
 _FEATURES = np.arange(8)
+#: The most state cells (Docs x words of the longest) decoded together.
+_CELLS = 1 << 18
 _MOVES = {"S": _SHIFT, "D": _REDUCE, "L": _LEFT, "R": _RIGHT, "B": _BREAK}
 
 
@@ -86,12 +88,24 @@ class BatchParser:
                 continue
             if doc.has_annotation("DEP") or (doc.to_array(SENT_START)[1:] != 0).any():
                 raise ValueError("BatchParser reads Docs without a parse or sentence starts only")
+        # Shortest first, in groups whose state arrays (Docs x longest Doc) stay small: one
+        # very long sentence must not make every sentence of its batch as wide as itself.
+        group: list[Doc] = []
+        for doc in sorted((d for d in docs if len(d)), key=len):
+            if group and (len(group) + 1) * len(doc) > _CELLS:
+                self._parse(group)
+                group = []
+            group.append(doc)
+        if group:
+            self._parse(group)
+        return docs
+
+    def _parse(self, docs: list[Doc]) -> None:
+        lengths = np.array([len(d) for d in docs], dtype="int64")
         cached = self._net.precompute(docs)
         heads, labels = _decode(self, cached, lengths)
         for n, doc in enumerate(docs):
             size = len(doc)
-            if not size:
-                continue
             own = heads[n, :size]
             rows = np.arange(size)
             relative = np.where(own >= 0, own - rows, 0).astype("int64")
@@ -100,7 +114,6 @@ class BatchParser:
             doc.from_array([HEAD, DEP], cast(Ints2d, tree))
             for hook in self._parser.postprocesses:
                 hook(doc)
-        return docs
 
 
 def _decode(

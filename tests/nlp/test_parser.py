@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 import spacy
@@ -9,6 +11,7 @@ from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sanctionwatch.nlp import _parser
 from sanctionwatch.nlp._parser import BatchParser
 from sanctionwatch.settings import SPACY_MODEL
 
@@ -120,3 +123,23 @@ def test_batch_parser_reads_empty_docs_beside_others(nlp: Language) -> None:
     docs = batch(_read(nlp, ["", "Iran sold drones.", ""]))
     heads = docs[1].to_array([HEAD, DEP])
     assert len(docs[0]) == 0 and np.count_nonzero(heads[:, 0] == 0) == 1
+
+
+def test_batch_parser_parses_in_groups_of_bounded_width(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Groups of a few Docs each, shortest first: the same parses, in the callers' order.
+    monkeypatch.setattr("sanctionwatch.nlp._parser._CELLS", 64)
+    widths: list[tuple[int, int]] = []
+    decode = _parser._decode
+
+    def spy(parser: BatchParser, cached: np.ndarray, lengths: np.ndarray) -> Any:
+        widths.append((len(lengths), int(lengths.max())))
+        return decode(parser, cached, lengths)
+
+    monkeypatch.setattr("sanctionwatch.nlp._parser._decode", spy)
+    texts = [*SENTENCES, "Iran sold drones.", " ".join(["Kim met Putin and Shoigu"] * 30)]
+    parses = _compare(nlp, texts)
+    assert len(parses) == len(texts) and len(parses[-1]) == 150
+    assert len(widths) > 3
+    assert all(n == 1 or n * width <= 64 for n, width in widths)
