@@ -69,3 +69,15 @@ def events(out: dict[str, Any], etype: str) -> list[dict[str, Any]]:
 def demo_documents() -> list[Document]:
     """Every demo report, in file order."""
     return [read_report(p) for p in sorted(DEMO_REPORTS.glob("*.md"))]
+
+
+def push_actions(component: Any, prefixes: tuple[str, ...], amount: float) -> None:
+    """Raise the output bias of a transition-based component's actions whose names start with
+    one of ``prefixes`` ("B-", "D", ...), so that the model prefers them everywhere and only
+    the transition rules keep it in line."""
+    upper = component.model.get_ref("upper")
+    bias = upper.get_param("b").copy()
+    for i in range(component.moves.n_moves):
+        if component.moves.get_class_name(i).startswith(prefixes):
+            bias[i] += amount
+    upper.set_param("b", bias)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from sanctionwatch.nlp import _parser
 from sanctionwatch.nlp._parser import BatchParser
 from sanctionwatch.settings import SPACY_MODEL
+from tests.nlp.helpers import push_actions
 
 SENTENCES = [
     "Pyongyang shipped thousands of containers of munitions to Russia, which fired them at "
@@ -95,12 +96,7 @@ def test_batch_parser_keeps_spacys_transition_rules_under_a_skewed_model(
     # put back on the buffer by Reduce) keep it in line, and both decoders must agree.
     nlp = spacy.load(SPACY_MODEL)
     parser = nlp.get_pipe("parser")
-    upper = parser.model.get_ref("upper")
-    bias = upper.get_param("b").copy()
-    for i in range(parser.moves.n_moves):
-        if parser.moves.get_class_name(i).startswith(pushed):
-            bias[i] += 6.0
-    upper.set_param("b", bias)
+    push_actions(parser, pushed, 6.0)
     _compare(nlp, SENTENCES)
 
 

@@ -11,6 +11,7 @@ from sanctionwatch.nlp._attributes import FastAttributes, FastLemmatizer, compil
 from sanctionwatch.nlp._ner import BatchDecoder, names_only
 from sanctionwatch.nlp._segment import datelines, segment
 from sanctionwatch.settings import SPACY_MODEL
+from tests.nlp.helpers import push_actions
 
 TEXT = (
     "MINSK, May 3 (Reuters) - Belarus sold drones to Iran on Friday, officials said.\n\n"
@@ -177,12 +178,7 @@ def test_batch_decoder_keeps_spacys_rules_where_the_model_pushes_against_them(
     # A recogniser that wants to open (and to continue) entities everywhere: only the rules
     # stop it starting on a space, running over a sentence start or past the last token.
     ner = names_only(nlp.get_pipe("ner"), NUMERIC)
-    upper = ner.model.get_ref("upper")
-    bias = upper.get_param("b").copy()
-    for i in range(ner.moves.n_moves):
-        if ner.moves.get_class_name(i).startswith(pushed):
-            bias[i] += 60.0
-    upper.set_param("b", bias)
+    push_actions(ner, pushed, 60.0)
     decoder = BatchDecoder.for_recogniser(ner)
     assert decoder is not None
     ours = decoder([_sentenced(nlp, text) for text in DECODER_TEXTS])
