@@ -80,18 +80,14 @@ class BatchParser:
             (spaCy's parser keeps those).
         """
         docs = list(docs)
-        lengths = np.array([len(d) for d in docs], dtype="int64")
-        if not len(docs) or not lengths.any():
-            return docs
-        for doc in docs:
-            if not len(doc):
-                continue
+        words = [d for d in docs if len(d)]
+        for doc in words:
             if doc.has_annotation("DEP") or (doc.to_array(SENT_START)[1:] != 0).any():
                 raise ValueError("BatchParser reads Docs without a parse or sentence starts only")
         # Shortest first, in groups whose state arrays (Docs x longest Doc) stay small: one
         # very long sentence must not make every sentence of its batch as wide as itself.
         group: list[Doc] = []
-        for doc in sorted((d for d in docs if len(d)), key=len):
+        for doc in sorted(words, key=len):
             if group and (len(group) + 1) * len(doc) > _CELLS:
                 self._parse(group)
                 group = []
@@ -108,7 +104,7 @@ class BatchParser:
             size = len(doc)
             own = heads[n, :size]
             rows = np.arange(size)
-            relative = np.where(own >= 0, own - rows, 0).astype("int64")
+            relative = np.where(own >= 0, own - rows, 0)
             deps = np.where(own >= 0, labels[n, :size], self._root).astype("uint64")
             tree = np.stack([relative.astype("uint64"), deps], axis=1)
             doc.from_array([HEAD, DEP], cast(Ints2d, tree))
