@@ -140,13 +140,16 @@ class Reader:
         docs = [self.nlp.make_doc(t) for t in texts]
         docs = [segment(d) for d in self._senter.pipe(docs, batch_size=self.batch_size)]
         tables = [self._gazetteer.matches(d) for d in docs]
-        self._entities(docs, tables)
-        self._parse(docs)
+        words = [_words(d) for d in docs]
+        self._entities(docs, tables, words)
+        self._parse(docs, words)
         for step in self._steps:
             docs = [step(d) for d in docs]
         return docs
 
-    def _entities(self, docs: list[Doc], tables: list[list[Span]]) -> None:
+    def _entities(
+        self, docs: list[Doc], tables: list[list[Span]], words: list[tuple[list[str], list[bool]]]
+    ) -> None:
         """NER on windows around the capitalised words the tables did not name.
 
         Each sentence's window is a Doc of its own. Joined into one Doc per document, a window
@@ -157,9 +160,10 @@ class Reader:
         pieces: list[Doc] = []
         owners: list[tuple[int, int]] = []
         needs: list[np.ndarray] = []
-        for n, (doc, table) in enumerate(zip(docs, tables, strict=True)):
+        for n, (doc, table, (all_words, all_spaces)) in enumerate(
+            zip(docs, tables, words, strict=True)
+        ):
             need = self._need(doc, table)
-            all_words, all_spaces = _words(doc)
             for a, b in _windows(doc, need, self.window):
                 pieces.append(Doc(doc.vocab, words=all_words[a:b], spaces=all_spaces[a:b]))
                 owners.append((n, a))
@@ -207,11 +211,12 @@ class Reader:
         need[starts & stops] = False
         return need
 
-    def _parse(self, docs: list[Doc]) -> None:
-        """Tag, parse and lemmatise the trigger sentences; flat trees elsewhere."""
+    def _parse(self, docs: list[Doc], words: list[tuple[list[str], list[bool]]]) -> None:
+        """Tag, parse and lemmatise the trigger sentences; flat trees elsewhere. ``words``: each
+        Doc's words and spaces (:func:`_words`)."""
         chosen: list[tuple[int, Span]] = []
         pieces: list[Doc] = []
-        for n, doc in enumerate(docs):
+        for n, (doc, (doc_words, spaces)) in enumerate(zip(docs, words, strict=True)):
             lower = doc.to_array(LOWER)
             hit = members(lower, self._forms)
             # "Minister X said:" announcing a quotation below: its speaker is read from the parse
@@ -219,12 +224,11 @@ class Reader:
             # An event needs a party: a name, or a word that refers back to one.
             party = (doc.to_array(ENT_IOB) != 2) & (doc.to_array(ENT_IOB) != 0)
             party |= members(lower, self._referring)
-            words, spaces = _words(doc)
             for sent in doc.sents:
                 if hit[sent.start : sent.end].any() and party[sent.start : sent.end].any():
                     chosen.append((n, sent))
                     # A new Doc from the words: Span.as_doc copies the whole document's arrays.
-                    pieces.append(Doc(doc.vocab, words=words[sent.start : sent.end],
+                    pieces.append(Doc(doc.vocab, words=doc_words[sent.start : sent.end],
                                       spaces=spaces[sent.start : sent.end]))  # fmt: skip
         subdocs: Iterable[Doc] = iter(pieces)
         for proc in self._syntax:

@@ -10,9 +10,11 @@ pipeline.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from sanctionwatch.nlp._syntax import line_starts
 
 __all__ = ["SEGMENTER_FACTORY", "Segmenter", "datelines", "segment"]
 
@@ -26,11 +28,7 @@ if not Doc.has_extension("sw_datelines"):
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
-    starts = [0] if len(doc) else []
-    for i in np.flatnonzero(doc.to_array(IS_SPACE)):
-        if "\n" in doc[int(i)].text and i + 1 < len(doc):
-            starts.append(int(i) + 1)
-    return starts
+    return ([0] if len(doc) else []) + line_starts(doc)
 
 
 def datelines(doc: Doc) -> list[tuple[int, int]]:
