@@ -497,6 +497,7 @@ _FORM_WORDS = (
     "Corp",
     "Corp.",
     "PLC",
+    "Co",
     "Co.",
     "SIA",
     "OOO",

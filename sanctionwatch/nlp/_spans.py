@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._names import SITED, title_at
+from sanctionwatch.nlp._names import SITED, legal_form, title_at
 from sanctionwatch.nlp._syntax import name_like, span_text
 
 __all__ = [
@@ -90,6 +90,28 @@ def _is_name_part(tok: Token, taken: set[int]) -> bool:
     return tok.i not in taken and name_like(tok) and not title_at(tok.doc, tok.i, len(tok.doc))
 
 
+_OPENING_TAGS = frozenset({"NN", "NNP", "NNPS"})
+
+
+def _opening_part(tok: Token, start: int, end: int, taken: set[int]) -> bool:
+    """A sentence's first word that the parser made part of the company name after it, though
+    the tagger, seeing it capitalised where every word is, took it for a common noun: "Zenit"
+    in "Zenit Trading LLC shipped ...". Only before a name that ends in a legal form: "Tanker"
+    in "Tanker Ji Song 6 delivered ..." is tagged and attached the same way."""
+    return (
+        legal_form(tok.doc[end - 1])
+        and tok.is_sent_start
+        and tok.i not in taken
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_stop
+        and tok.tag_ in _OPENING_TAGS
+        and tok.dep_ == "compound"
+        and start <= tok.head.i < end
+        and not title_at(tok.doc, tok.i, len(tok.doc))
+    )
+
+
 def cut_titles(doc: Doc, start: int, end: int, out: list[Mention]) -> int:
     """Cut leading titles and demonyms ("Russian President Vladimir Putin" -> "Vladimir Putin");
     a demonym cut off stays a mention of its country."""
@@ -142,7 +164,7 @@ def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> t
             continue
         break
     while start > 0 and doc[start - 1].sent == doc[start].sent:
-        if _is_name_part(doc[start - 1], taken):
+        if _is_name_part(doc[start - 1], taken) or _opening_part(doc[start - 1], start, end, taken):
             start -= 1
         elif (
             start > 1

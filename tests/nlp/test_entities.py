@@ -317,6 +317,31 @@ def test_entities_short_form_of_a_company_name(run: Run) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the NER finds "LLC" alone and the tagger, seeing every opening word capitalised,
+        # takes "Zenit" for a common noun: the parse still makes it part of the name
+        ("Zenit Trading LLC shipped artillery shells to North Korea in March.",
+         "Zenit Trading LLC"),
+        ("Zenit Trading LLC sold rifles to the Wagner Group last year.", "Zenit Trading LLC"),
+        # the NER misses the name; its legal form, written without a full stop, gives it back
+        ("Velor Shipping Co delivered refined petroleum to Nampo last year.",
+         "Velor Shipping Co"),
+    ],
+)  # fmt: skip
+def test_entities_company_name_opening_a_sentence_is_whole(run: Run, text: str, name: str) -> None:
+    orgs = [e["name"] for e in run(text)["entities"] if e["type"] == "Organization"]
+    assert name in orgs, orgs
+
+
+def test_entities_common_noun_opening_a_sentence_stays_out_of_a_name(run: Run) -> None:
+    # tagged and attached like "Zenit" above, but the name has no legal form
+    out = run("Tanker Ji Song 6 delivered oil to Nampo.")
+    found = {e["name"]: e["type"] for e in out["entities"]}
+    assert found.get("Ji Song 6") == "Vessel", found
+
+
 def test_entities_place_based_prefix_is_a_place_then_the_name(run: Run) -> None:
     out = run("In Türkiye, Istanbul-based Demir Kaya Makina Ltd. shipped engines to Tehran.")
     found = {e["name"]: e["type"] for e in out["entities"]}
