@@ -49,6 +49,7 @@ from sanctionwatch.nlp._names import (
     title_end_words,
     vessel_cue_after,
     vessel_cue_before,
+    vessel_cue_opening,
     vessel_names,
 )
 from sanctionwatch.nlp._roles import anaphors
@@ -169,6 +170,12 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         start += 1
     if end - start > 1 and doc[start].is_lower and doc[start].lower_ in _data.organisation_cues():
         start, etype = start + 1, ORGANIZATION  # "exchange Harbor Coin": the cue is no name
+    cue = vessel_cue_opening(doc, start, end) if etype != ORGANIZATION else 0
+    if cue and not _organisation_end(doc[end - 1], PERSON):
+        # "MV Lady" taken for a person: the cue, then the ship's name (a company's name may
+        # hold a cue: "Tanker Pacific Management")
+        taken.update(range(start, start + cue))
+        start, etype = start + cue, VESSEL
     if _in_law_title(doc, start, end):
         return None  # "EU Exit" of "... (Sanctions) (EU Exit) Regulations 2019"
     if end - start > 1 and doc[end - 1].text in _LAW_WORDS:

@@ -267,6 +267,18 @@ def vessel_cue_before(doc: Doc, start: int) -> bool:
 _AMBIGUOUS_CUES = frozenset({"carrier"})
 
 
+def vessel_cue_opening(doc: Doc, start: int, end: int) -> int:
+    """How many tokens of a vessel cue a name found by the NER opens with, a name left after it:
+    "Freighter Angara" (2 tokens, read as one person) opens with "Freighter"; 0 if none."""
+    for cue in _data.vessel_cues():
+        n = len(cue.split())
+        if cue in _AMBIGUOUS_CUES or end - start <= n:
+            continue
+        if span_text(doc, start, start + n).lower() == cue:
+            return n
+    return 0
+
+
 def _imo_after(doc: Doc, end: int) -> bool:
     """Whether an IMO number follows a name: "NOVA STAR (IMO 9318096)"."""
     window = [t.text.upper() for t in doc[end : end + 2]]
@@ -329,6 +341,8 @@ def vessel_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         start = tok.i
         while True:
             end = _name_end(doc, start, taken)
+            if legal_form(doc[end - 1]):
+                break  # "Tanker Trading LLC chartered ...": a company, named with its cue word
             out.append((start, end))
             taken.update(range(start, end))
             # "the cargo vessels Kapitan Orlov, Lira and Amurskiy Bereg": the rest of the list

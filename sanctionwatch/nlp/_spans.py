@@ -90,6 +90,13 @@ def _is_name_part(tok: Token, taken: set[int]) -> bool:
     return tok.i not in taken and name_like(tok) and not title_at(tok.doc, tok.i, len(tok.doc))
 
 
+@functools.cache
+def _single_cues() -> frozenset[str]:
+    """One-word vessel cues ("tanker", "freighter", "mv") that also name companies ("carrier")
+    left out."""
+    return frozenset(c for c in _data.vessel_cues() if " " not in c) - {"carrier"}
+
+
 _OPENING_TAGS = frozenset({"NN", "NNP", "NNPS"})
 
 
@@ -164,6 +171,9 @@ def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> t
             continue
         break
     while start > 0 and doc[start - 1].sent == doc[start].sent:
+        if not org and doc[start - 1].lower_ in _single_cues():
+            break  # "Freighter Angara carried ...": the ship's name starts after its cue (a
+            # company's may hold one: "Tanker Pacific Management")
         if _is_name_part(doc[start - 1], taken) or _opening_part(doc[start - 1], start, end, taken):
             start -= 1
         elif (

@@ -342,6 +342,27 @@ def test_entities_common_noun_opening_a_sentence_stays_out_of_a_name(run: Run) -
     assert found.get("Ji Song 6") == "Vessel", found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        # the NER finds "Angara" (a person) and the name was extended back over the cue
+        ("Freighter Angara carried containers to Vostochny.", "Angara", "Vessel"),
+        # the NER reads the cue as part of a person's name
+        ("MV Lady R docked in Simon's Town in December 2022.", "Lady R", "Vessel"),
+        # a company's name may hold a cue word
+        ("Tanker Pacific Management chartered the vessel.", "Tanker Pacific Management",
+         "Organization"),
+        # nor is a name ending in a legal form a vessel's, whatever comes before it
+        ("Tanker Trading LLC chartered the vessel.", "Tanker Trading LLC", "Organization"),
+    ],
+)  # fmt: skip
+def test_entities_vessel_cue_opening_a_sentence_is_not_part_of_the_name(
+    run: Run, text: str, name: str, etype: str
+) -> None:
+    found = {e["name"]: e["type"] for e in run(text)["entities"]}
+    assert found.get(name) == etype, found
+
+
 def test_entities_place_based_prefix_is_a_place_then_the_name(run: Run) -> None:
     out = run("In Türkiye, Istanbul-based Demir Kaya Makina Ltd. shipped engines to Tehran.")
     found = {e["name"]: e["type"] for e in out["entities"]}
