@@ -107,7 +107,7 @@ def _opening_part(tok: Token, start: int, end: int, taken: set[int]) -> bool:
     in "Tanker Ji Song 6 delivered ..." is tagged and attached the same way."""
     return (
         legal_form(tok.doc[end - 1])
-        and tok.is_sent_start
+        and bool(tok.is_sent_start)
         and tok.i not in taken
         and tok.is_alpha
         and tok.text[:1].isupper()
