@@ -176,9 +176,17 @@ def event_lexicon() -> EventLexicon:
     by_lemma: dict[str, list[Trigger]] = {}
     for e in entries(data, "triggers", name):
         trig = _trigger(e, name)
-        if any(set(t.pos) & set(trig.pos) for t in by_lemma.get(trig.lemma, ())):
-            # only the first entry for a word class is ever read
-            raise bad(name, f"{trig.lemma!r} has two entries for the same part of speech")
+        if any(
+            set(t.pos) & set(trig.pos) and not (t.particles or t.subjects or t.modifiers)
+            for t in by_lemma.get(trig.lemma, ())
+        ):
+            # a later entry for a word class is read only where an earlier one's particle,
+            # subject or modifier is missing ("a phone call", "a call on X")
+            raise bad(
+                name,
+                f"{trig.lemma!r} has two entries for the same part of speech, the first "
+                "without a particle, subject or modifier to tell them apart",
+            )
         by_lemma.setdefault(trig.lemma, []).append(trig)
     light = frozenset(strs(data.get("light_verbs"), "light_verbs", name))
     markers = strs(data.get("exchange_markers"), "exchange_markers", name)

@@ -43,7 +43,13 @@ class Candidate:
 
 
 def trigger_for(tok: Token) -> Trigger | None:
-    """The lexicon entry a token can trigger, by lemma and part of speech."""
+    """The lexicon entry a token can trigger, by lemma and part of speech (the first, where
+    the lexicon has several)."""
+    return next(_triggers_for(tok), None)
+
+
+def _triggers_for(tok: Token) -> Iterator[Trigger]:
+    """The lexicon entries a token can trigger, by lemma and part of speech, in lexicon order."""
     pos = (
         "VERB"
         if tok.pos_ == "VERB" or _gerund(tok)
@@ -52,13 +58,12 @@ def trigger_for(tok: Token) -> Trigger | None:
         else None
     )
     if pos is None or (pos == "NOUN" and tok.pos_ == "PROPN"):
-        return None
+        return
     triggers = event_lexicon().triggers
     for lemma in lemmas_of(tok.lemma_.lower(), tok.lower_):
         for trig in triggers.get(lemma, ()):
             if pos in trig.pos:
-                return trig
-    return None
+                yield trig
 
 
 def _gerund(tok: Token) -> bool:
@@ -341,8 +346,12 @@ def candidates(sent: Span, index: EntityIndex) -> Iterator[Candidate]:
             # "Zakharova called the boarding an act of piracy": an accusation of its doers
             yield Candidate(tok, tok, [tok, offence], CALLED_OFFENCE, "ACCUSE", None)
             continue
-        trig = trigger_for(tok)
-        if trig is None or index.at(tok.i) is not None or not _conditions_ok(tok, trig):
+        if index.at(tok.i) is not None:
+            continue
+        # the first entry whose conditions hold: a "call" with "phone" is a meeting, one "on"
+        # a party a request
+        trig = next((t for t in _triggers_for(tok) if _conditions_ok(tok, t)), None)
+        if trig is None:
             continue
         words, pred = [tok], tok
         etype, mode = trig.type, trig.mode

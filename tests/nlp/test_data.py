@@ -74,6 +74,12 @@ def test_data_regimes_cite_verified_paragraphs() -> None:
         (_lexicon.event_lexicon,
          {"triggers": [{"lemma": "x", "type": "AID", "mode": None, "with_role": "none"}]},
          "events.yaml"),
+        # a second entry for a word class that the first, without conditions, shadows
+        (_lexicon.event_lexicon,
+         {"triggers": [{"lemma": "x", "pos": ["NOUN"], "type": "AID", "mode": None},
+                       {"lemma": "x", "pos": ["NOUN"], "type": "REQUEST", "mode": None,
+                        "particle": ["on"]}]},
+         "events.yaml"),
         (_data.countries, {"countries": {"KOREA": {"name": "x"}}}, "countries.yaml"),
         (_data.modality_table, {"negations": [True]}, "modality.yaml"),
         (_lexicon.regimes,
@@ -94,3 +100,14 @@ def test_data_bad_table_names_the_file(
     with pytest.raises(PipelineError) as info:
         loader()
     assert info.value.path == f"sanctionwatch/data/{file}"
+
+
+def test_data_event_lexicon_takes_a_second_entry_after_a_conditioned_one(
+    fresh_tables: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = {"triggers": [
+        {"lemma": "x", "pos": ["NOUN"], "type": "CONSULT", "mode": None, "modifiers": ["phone"]},
+        {"lemma": "x", "pos": ["NOUN"], "type": "REQUEST", "mode": None, "particle": ["on"]},
+    ]}  # fmt: skip
+    monkeypatch.setattr(_lexicon, "load", lambda name: data)
+    assert [t.type for t in _lexicon.event_lexicon().triggers["x"]] == ["CONSULT", "REQUEST"]

@@ -806,6 +806,29 @@ def test_events_assets_of_both_companies(run: Run) -> None:
     assert names(out, frozen["targets"]) == ["Volga Shipping LLC", "Kaspiy Trans LLC"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("China renewed its call on North Korea to return to talks.", ["China"],
+         ["North Korea"]),
+        ("Japan repeated its calls on Russia to stop buying North Korean missiles.", ["Japan"],
+         ["Russia"]),
+        ("The EU reaffirms its call upon Iran to halt drone deliveries to Moscow.",
+         ["European Union"], ["Iran"]),
+    ],
+)  # fmt: skip
+def test_events_a_call_on_a_party_is_a_request(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "REQUEST") == (actors, targets)
+
+
+def test_events_a_phone_call_stays_a_meeting(run: Run) -> None:
+    out = run("Vladimir Putin held a phone call with Kim Jong Un on Friday.")
+    assert _roles(out, "CONSULT") == (["Vladimir Putin"], ["Kim Jong Un"])
+    assert not events(out, "REQUEST")
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
