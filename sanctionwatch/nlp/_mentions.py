@@ -33,6 +33,7 @@ from sanctionwatch.nlp._gazetteer import (
     SEAT,
 )
 from sanctionwatch.nlp._names import (
+    FORM_WORDS,
     GEOGRAPHIC_HEADS,
     SHIP_WORDS,
     article_vessels,
@@ -487,47 +488,13 @@ _ENTRY_PERSON = frozenset({"national", "citizen", "born", "director", "officer",
                            "businesswoman", "executive", "chairman", "president"})  # fmt: skip
 
 
-_FORM_WORDS = (
-    "LLC",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "FZE",
-    "FZCO",
-    "FZC",
-    "JSC",
-    "PJSC",
-    "LLP",
-    "GmbH",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "PLC",
-    "Co",
-    "Co.",
-    "SIA",
-    "OOO",
-    "DMCC",
-    "OJSC",
-    "CJSC",
-    "OAO",
-    "ZAO",
-    "AO",
-    "SA",
-    "SARL",
-    "BV",
-    "AG",
-    "Pte",
-    "Bhd",
-)
 
 
 def _legal_form_names(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Company names the NER missed, read back from their legal form: "Zarin Gold General
     Trading LLC" (the capitalised words before "LLC", up to six, none taken)."""
     out = []
-    for i in positions(doc, _FORM_WORDS, lower=False):
+    for i in positions(doc, FORM_WORDS, lower=False):
         if i in taken or i == 0 or not legal_form(doc[i]):
             continue
         start = i

@@ -15,6 +15,7 @@ from sanctionwatch.nlp import _data
 from sanctionwatch.nlp._syntax import name_like, positions, span_text
 
 __all__ = [
+    "FORM_WORDS",
     "SITED",
     "country_prefix",
     "dateline_place",
@@ -28,6 +29,7 @@ __all__ = [
     "title_before",
     "vessel_cue_after",
     "vessel_cue_before",
+    "vessel_cue_opening",
     "vessel_names",
 ]
 
@@ -300,6 +302,44 @@ def vessel_cue_after(doc: Doc, end: int) -> bool:
         if tok.lower_ in cues or (i > end + 2 and f"{doc[i - 1].lower_} {tok.lower_}" in cues):
             return True
     return False
+
+
+#: Legal forms as written, to find company names by (:func:`legal_form` tells them apart
+#: from other words spelt the same).
+FORM_WORDS = (
+    "LLC",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "FZE",
+    "FZCO",
+    "FZC",
+    "JSC",
+    "PJSC",
+    "LLP",
+    "GmbH",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "PLC",
+    "Co",
+    "Co.",
+    "SIA",
+    "OOO",
+    "DMCC",
+    "OJSC",
+    "CJSC",
+    "OAO",
+    "ZAO",
+    "AO",
+    "SA",
+    "SARL",
+    "BV",
+    "AG",
+    "Pte",
+    "Bhd",
+)
 
 
 def legal_form(tok: Token) -> bool:

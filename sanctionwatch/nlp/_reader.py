@@ -48,6 +48,7 @@ from sanctionwatch.nlp._attributes import FastLemmatizer, compile_ruler
 from sanctionwatch.nlp._components import ENTITIES_NAME, EVENTS_NAME, RELATIONS_NAME
 from sanctionwatch.nlp._forms import reporting_forms, trigger_forms
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, Gazetteer, merge_entities
+from sanctionwatch.nlp._names import FORM_WORDS
 from sanctionwatch.nlp._ner import BatchDecoder, Found, names_only
 from sanctionwatch.nlp._parser import BatchParser
 from sanctionwatch.nlp._segment import segment
@@ -126,6 +127,7 @@ class Reader:
         self._forms = string_ids(trigger_forms(nlp))
         self._reporting = string_ids(reporting_forms(nlp))
         self._colon = string_ids(frozenset({":"}))[0]
+        self._legal_forms = string_ids(frozenset(FORM_WORDS))
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Read texts in batches; yields one Doc per text, in order."""
@@ -224,6 +226,8 @@ class Reader:
             # An event needs a party: a name, or a word that refers back to one.
             party = (doc.to_array(ENT_IOB) != 2) & (doc.to_array(ENT_IOB) != 0)
             party |= members(lower, self._referring)
+            # a company the NER missed, read back from its legal form after the parse
+            party |= members(doc.to_array(ORTH), self._legal_forms)
             for sent in doc.sents:
                 if hit[sent.start : sent.end].any() and party[sent.start : sent.end].any():
                     chosen.append((n, sent))

@@ -35,6 +35,14 @@ def test_reader_parses_only_sentences_with_a_trigger_and_a_party(nlp: Language) 
     )
 
 
+def test_reader_parses_a_sentence_whose_party_only_a_legal_form_shows(nlp: Language) -> None:
+    # the NER misses the company; the rules read it back from "LLC", after the parse
+    text = "The weather was mild.\n\nDalnyaya Gavan LLC is subject to an asset freeze."
+    doc = next(Reader(nlp).pipe([text]))
+    parsed = [s.text.strip() for s in doc.sents if s.start not in doc._.sw_unparsed]
+    assert parsed == ["Dalnyaya Gavan LLC is subject to an asset freeze."]
+
+
 def test_reader_names_entities_everywhere(nlp: Language) -> None:
     doc = next(Reader(nlp).pipe([TEXT]))
     assert {"Ali Karimi", "Reuters"} <= {e.text for e in doc.ents}
