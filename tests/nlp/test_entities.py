@@ -139,6 +139,21 @@ def test_entities_vessel_after_cue_word_and_in_apposition(run: Run) -> None:
     assert _mentions(names["Golden Bell"]) == ["Golden Bell", "The vessel"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The tanker unloaded its diesel onto the Chinese-owned barge Luyan 118 at night.",
+         "Luyan 118"),
+        ("Coast guards stopped the trawler Song Hae 3 near Dandong.", "Song Hae 3"),
+        ("North Korea said the destroyer Choe Hyon fired cruise missiles on Tuesday.",
+         "Choe Hyon"),
+    ],
+)  # fmt: skip
+def test_entities_vessel_after_the_name_of_its_kind(run: Run, text: str, name: str) -> None:
+    found = {e["name"]: e["type"] for e in run(text)["entities"]}
+    assert found.get(name) == "Vessel", found
+
+
 def test_entities_acronym_joins_organisation(run: Run) -> None:
     out = run(
         "Investigators named the Korea Tangun Trading Corporation (KTTC) in the report. "
