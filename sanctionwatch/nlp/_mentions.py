@@ -302,6 +302,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         etype = VESSEL  # "met the Nora Sky off Malaysia": people take no article
     if etype in (PERSON, ORGANIZATION) and _capitals_vessel(doc, start, end):
         etype = VESSEL  # "KORSAK STAR" near "tanker": vessels are written in capitals
+    if etype == VESSEL:
+        end = _hull_number(doc, end, sent_end, taken)
     if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
         return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
     if etype == ORGANIZATION and org_country is None and start > 0:
@@ -729,6 +731,25 @@ def _organisation_head(doc: Doc, start: int, end: int) -> bool:
         and doc[start].text[:1].isupper()
         and doc[start + 1].lower_ in ("for", "of")
     )
+
+
+def _hull_number(doc: Doc, end: int, sent_end: int, taken: set[int]) -> int:
+    """The end of a vessel's name with the number after it that the NER left out: "the barge
+    Hong Yun" + "8"."""
+    if end < sent_end and end not in taken and doc[end - 1].whitespace_:
+        nxt = doc[end]
+        if nxt.is_digit and len(nxt) < 4 and not (
+            end + 1 < sent_end and doc[end + 1].lower_ in _UNIT_WORDS
+        ):
+            return end + 1
+    return end
+
+
+#: Words after a number that make it a count, not a hull number ("the Sky Rose 3 times").
+_UNIT_WORDS = frozenset({
+    "times", "time", "tonnes", "tons", "barrels", "km", "miles", "nautical", "days", "hours",
+    "metres", "meters", "percent", "%",
+})  # fmt: skip
 
 
 def _organisation_end(tok: Token, etype: str) -> bool:

@@ -154,6 +154,17 @@ def test_entities_vessel_after_the_name_of_its_kind(run: Run, text: str, name: s
     assert found.get(name) == "Vessel", found
 
 
+def test_entities_the_barge_refers_back_to_the_barge(run: Run) -> None:
+    # the NER finds "Hong Yun" (a person); a vessel's name takes the number after it
+    out = run("Coast guards stopped the barge Hong Yun 8 near Dandong. The barge was carrying coal.")
+    assert _mentions(by_name(out)["Hong Yun 8"]) == ["Hong Yun 8", "The barge"]
+
+
+def test_entities_a_count_after_a_vessel_name_is_not_its_number(run: Run) -> None:
+    out = run("Coast guards found the barge Hong Yun 12 miles off Nampo on Friday.")
+    assert by_name(out)["Hong Yun"]["type"] == "Vessel"
+
+
 def test_entities_acronym_joins_organisation(run: Run) -> None:
     out = run(
         "Investigators named the Korea Tangun Trading Corporation (KTTC) in the report. "
