@@ -156,7 +156,9 @@ def test_entities_vessel_after_the_name_of_its_kind(run: Run, text: str, name: s
 
 def test_entities_the_barge_refers_back_to_the_barge(run: Run) -> None:
     # the NER finds "Hong Yun" (a person); a vessel's name takes the number after it
-    out = run("Coast guards stopped the barge Hong Yun 8 near Dandong. The barge was carrying coal.")
+    out = run(
+        "Coast guards stopped the barge Hong Yun 8 near Dandong. The barge was carrying coal."
+    )
     assert _mentions(by_name(out)["Hong Yun 8"]) == ["Hong Yun 8", "The barge"]
 
 
