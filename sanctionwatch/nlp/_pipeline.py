@@ -7,6 +7,7 @@ from typing import Literal
 
 import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from thinc.api import NumpyOps
 
@@ -19,7 +20,9 @@ from sanctionwatch.nlp._components import (
     RELATIONS_FACTORY,
     RELATIONS_NAME,
 )
+from sanctionwatch.nlp._forms import inflections
 from sanctionwatch.nlp._gazetteer import COMPONENT_NAME, FACTORY
+from sanctionwatch.nlp._lexicon import event_lexicon
 from sanctionwatch.nlp._segment import SEGMENTER_FACTORY
 
 __all__ = [
@@ -116,11 +119,28 @@ def drop_bracket_emoticons(nlp: Language) -> Language:
     return nlp
 
 
+def keep_prefixed_triggers(nlp: Language) -> Language:
+    """Keep the forms of the lexicon's hyphenated trigger words ("re-export") whole in the
+    tokenizer of ``nlp``: split into "re", "-", "exported" the tagger and parser read a noun
+    and a stray hyphen, and the event was lost."""
+    rules = nlp.tokenizer.rules or {}  # type: ignore[union-attr]
+    for lemma in event_lexicon().triggers:
+        if "-" not in lemma or " " in lemma:
+            continue
+        for form in inflections(lemma):
+            for written in (form, form[:1].upper() + form[1:]):
+                if written not in rules:
+                    nlp.tokenizer.add_special_case(written, [{ORTH: written}])  # type: ignore[union-attr]
+    return nlp
+
+
 def ensure_components(nlp: Language) -> Language:
     """Add what ``nlp`` lacks of: the segmenter (before the parser), the gazetteer, and the
     entities, relations and events components (last, in that order); drop the tokenizer's
-    bracket emoticons (see :func:`drop_bracket_emoticons`)."""
+    bracket emoticons (see :func:`drop_bracket_emoticons`) and keep hyphenated trigger words
+    whole (:func:`keep_prefixed_triggers`)."""
     drop_bracket_emoticons(nlp)
+    keep_prefixed_triggers(nlp)
     if SEGMENTER_NAME not in nlp.component_names:
         where = {"before": "parser"} if "parser" in nlp.component_names else {"first": True}
         nlp.add_pipe(SEGMENTER_FACTORY, name=SEGMENTER_NAME, **where)

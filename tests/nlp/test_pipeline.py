@@ -106,3 +106,26 @@ def test_pipeline_entry_with_a_bracketed_country_heads_its_description(nlp: Lang
     (aid,) = [v for v in out["events"] if v["type"] == "AID"]
     names = {e["id"]: e["name"] for e in out["entities"]}
     assert [names[a] for a in aid["actors"]] == ["Baltic Star Logistics LLC"]
+
+
+def test_pipeline_keeps_a_prefixed_trigger_word_whole(nlp: Language) -> None:
+    words = [t.text for t in nlp.make_doc("It re-exported chips, and Re-exports continue.")]
+    assert "re-exported" in words and "Re-exports" in words
+    # other hyphenated words are split as spaCy splits them
+    assert [t.text for t in nlp.make_doc("co-operation")] == ["co", "-", "operation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors said Orion Semicon LLC re-exported US microchips to Russia via Armenia.",
+        "The Treasury designated Kestrel Components Ltd for re-exporting drone engines to Iran.",
+    ],
+)
+def test_pipeline_a_re_export_is_a_transfer(nlp: Language, text: str) -> None:
+    out = extract(Document(text=text), nlp=nlp)
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    found = [([names[a] for a in v["actors"]], [names[t] for t in v["targets"]])
+             for v in out["events"] if v["type"] == "AID"]  # fmt: skip
+    assert len(found) == 1 and found[0][1] in (["Russia"], ["Iran"]), found
+    assert found[0][0] in (["Orion Semicon LLC"], ["Kestrel Components Ltd"]), found
