@@ -870,7 +870,9 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 continue
             found = [] if moved else entities_of(obj, index, goods)
             found = found or _noun_object_targets(obj, index, goods)
-            if trig.type in _TRANSFERS and not trig.reverse and obj.i in goods:
+            if trig.type in _TRANSFERS and not trig.reverse and obj.i in goods and not moved:
+                # "offering Pyongyang food"; with a receiver of its own ("exported US
+                # microchips to Russia") the name before the goods is their origin
                 found = found or _fused_receiver(obj, index, goods)
             if not found and obj.lemma_.lower() in _MANDATES:
                 # "vetoed the renewal of the Panel of Experts": the body whose mandate it is

@@ -829,6 +829,11 @@ def test_events_a_phone_call_stays_a_meeting(run: Run) -> None:
     assert not events(out, "REQUEST")
 
 
+def test_events_a_name_before_goods_sent_to_a_receiver_is_their_origin(run: Run) -> None:
+    out = run("Orion Semicon LLC exported US microchips to Russia through Armenia.")
+    assert _roles(out, "AID") == (["Orion Semicon LLC"], ["Russia"])
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
