@@ -22,7 +22,7 @@ from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import SHIP_WORDS, is_capital, is_title_word
-from sanctionwatch.nlp._syntax import ISSUING, subjects
+from sanctionwatch.nlp._syntax import ISSUING, SHARE_NOUNS, subjects
 from sanctionwatch.nlp._triggers import trigger_for
 
 __all__ = [
@@ -766,6 +766,26 @@ def _fused_receiver(obj: Token, index: EntityIndex, goods: frozenset[int]) -> li
     return [e for e in entities_of(first, index, goods) if e.type in ("Country", "Person")]
 
 
+#: Words of taking part in an act: "involved in", "responsible for", "complicit in".
+_INVOLVING = frozenset({"involve", "responsible", "complicit", "instrumental", "engage"})
+
+
+def _involved(gov: Token) -> list[Token]:
+    """Who a word of involvement says takes part in the act named after it."""
+    lemma = gov.lemma_.lower()
+    if lemma in _INVOLVING:
+        if gov.pos_ == "ADJ":
+            head = gov.head
+            return subjects(head)[0] if gov.dep_ == "acomp" else [head] if head != gov else []
+        active, passive = subjects(gov)
+        return active + passive
+    if lemma in SHARE_NOUNS and gov.dep_ == "dobj":
+        return subjects(gov.head)[0]
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in SHARE_NOUNS for c in gov.children):
+        return subjects(gov)[0]  # "played a key role" + "in the sale", hung on the verb
+    return []
+
+
 def _has_receiver(head: Token, index: EntityIndex, goods: frozenset[int]) -> bool:
     """Whether the verb names a receiver that is not a place: "to X" or an indirect object."""
     for c in head.children:
@@ -993,6 +1013,14 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         ):  # "Russia has used North Korean missiles in attacks on Ukraine"
             for s in subjects(gov)[0]:
                 args.add(args.actors, entities_of(s, index, goods))
+        if not args.actors and gov is not None and head.head.lower_ in ("in", "for"):
+            # "officials who were involved in the transfer", "X played a role in the sale",
+            # "X is responsible for the attack": those it involves do it
+            for s in _involved(gov):
+                found = entities_of(s, index, goods)
+                if s.pos_ == "NOUN" and all(e.type == "Country" for e in found):
+                    continue  # "North Korean officers involved in ...": who they are, not who acts
+                args.add(args.actors, found)
         if head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ == "be":
             # "Pak is on an official visit to China": the copula's subject makes it
             for s in (c for c in head.head.head.children if c.dep_ == "nsubj"):

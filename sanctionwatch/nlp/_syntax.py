@@ -48,6 +48,9 @@ _INTENT_NOUNS = frozenset({
 })  # fmt: skip
 # Prepositions whose gerund is done by the governing verb's object ("accused X of supplying").
 _OBJECT_PREPS = frozenset({"of", "for", "from", "with"})
+#: Nouns for a share in an act, whose holder does it: "played a key role in the transfer",
+#: "denied any part in the attack".
+SHARE_NOUNS = frozenset({"role", "part", "hand", "involvement"})
 # Verbs whose statement object speaks for their subject ("issued a statement accusing X").
 #: Verbs that put out a writing ("issued a statement", "released a report").
 ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
@@ -360,10 +363,14 @@ def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
             return [], []  # "sanctioned two individuals for procuring": unnamed doers
         up_active, up_passive = subjects(gov, depth + 1)
         return up_passive or up_active, []
+    if gov.pos_ == "ADJ" and gov.dep_ == "acomp" and gov.head.pos_ in ("VERB", "AUX"):
+        return subjects(gov.head, depth + 1)[0], []  # "X is responsible for supporting"
     if gov.pos_ == "NOUN":
         owners = [c for c in gov.children if c.dep_ == "poss"]
         if owners:  # "its policy on supplying weapons": the policy's owner
             return owners, []
+        if gov.lemma_.lower() in SHARE_NOUNS and gov.dep_ == "dobj":
+            return subjects(gov.head, depth + 1)[0], []  # "denied any role in settling"
         if gov.dep_ == "dobj" and prep.lower_ in _OBJECT_PREPS:
             return [gov], []  # "accused the military of dropping leaflets"
         return [], []

@@ -834,6 +834,36 @@ def test_events_a_name_before_goods_sent_to_a_receiver_is_their_origin(run: Run)
     assert _roles(out, "AID") == (["Orion Semicon LLC"], ["Russia"])
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "targets"),
+    [
+        ("The EU listed Kama Logistics LLC for being involved in the transfer of drones to "
+         "Russia.", "AID", ["Kama Logistics LLC"], ["Russia"]),
+        ("Kama Logistics LLC played a key role in the sale of drones to Russia.", "AID",
+         ["Kama Logistics LLC"], ["Russia"]),
+        ("Kama Logistics LLC is responsible for supporting Russia with drones.", "SUPPORT",
+         ["Kama Logistics LLC"], ["Russia"]),
+        ("Kama Logistics LLC was complicit in the attack on Ukraine.", "ASSAULT",
+         ["Kama Logistics LLC"], ["Ukraine"]),
+    ],
+)  # fmt: skip
+def test_events_who_is_involved_in_an_act_does_it(
+    run: Run, text: str, etype: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), etype) == (actors, targets)
+
+
+def test_events_nationals_involved_in_an_act_do_not_make_their_countries_its_doers(
+    run: Run,
+) -> None:
+    out = run("Britain sanctioned three Belarusian and Russian officers involved in the "
+              "transfer of North Korean shells to Russia.")  # fmt: skip
+    aid = [v for v in events(out, "AID")]
+    assert [(names(out, v["actors"]), names(out, v["targets"])) for v in aid] == [
+        (["North Korea"], ["Russia"])
+    ]
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
