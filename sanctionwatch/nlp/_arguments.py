@@ -22,7 +22,7 @@ from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import SHIP_WORDS, is_capital, is_title_word
-from sanctionwatch.nlp._syntax import ISSUING, SHARE_NOUNS, subjects
+from sanctionwatch.nlp._syntax import ISSUING, SHARE_NOUNS, charged_parties, subjects
 from sanctionwatch.nlp._triggers import trigger_for
 
 __all__ = [
@@ -633,7 +633,7 @@ def _prep_args(
                 args.add(args.locations, places)
                 if word == "for":
                     args.add(args.beneficiaries, others)
-            elif word == "of" and noun and not in_object and trig.type != "AID":
+            elif word == "of" and noun and not in_object and (trig.type != "AID" or trig.of_target):
                 args.add(args.targets, others)
             if word in ("with", "of", "for") or prep.dep_ == "dative":
                 spans.append(pobj)
@@ -1021,6 +1021,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 if s.pos_ == "NOUN" and all(e.type == "Country" for e in found):
                     continue  # "North Korean officers involved in ...": who they are, not who acts
                 args.add(args.actors, found)
+        if not args.actors and pred == head:
+            # "sanctioned X for the supply of drones to Russia": X supplied them
+            for s in charged_parties(head):
+                args.add(args.actors, entities_of(s, index, goods))
         if head.dep_ == "pobj" and head.head.lower_ == "on" and head.head.head.lemma_ == "be":
             # "Pak is on an official visit to China": the copula's subject makes it
             for s in (c for c in head.head.head.children if c.dep_ == "nsubj"):

@@ -36,7 +36,7 @@ EVENT_TYPES: tuple[str, ...] = (
 ITEM_CATEGORIES = ("military", "economic", "personnel", "cargo")
 _FLAGS = (
     "item_modes", "reverse", "requires_items", "needs_target", "needs_actor",
-    "locative_target", "reporting", "exchange",
+    "locative_target", "reporting", "exchange", "of_target",
 )  # fmt: skip
 
 
@@ -68,6 +68,7 @@ class Trigger:
     reporting: bool = False
     actor_types: tuple[str, ...] = ()
     exchange: bool = False
+    of_target: bool = False
 
 
 @dataclass(frozen=True)

@@ -377,6 +377,23 @@ def _prep_subjects(prep: Token, depth: int) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def charged_parties(noun: Token) -> list[Token]:
+    """Whom a verb holds to account for the act a noun names after "for" or "of": the named
+    object ("sanctioned X for the supply of drones", "accused X of the attack") or, with no
+    object, the passive subject ("X was designated for the training of ..."); none where the
+    verb's object is unnamed or the verb is active without one ("called for the withdrawal")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep":
+        return []
+    gov = prep.head
+    if gov.pos_ != "VERB":
+        return []
+    objs = [c for c in gov.children if c.dep_ == "dobj"]
+    if objs:
+        return [o for o in objs if _named(o)]
+    return subjects(gov)[1]
+
+
 def _named(tok: Token) -> bool:
     """A noun phrase that names someone: a name, a pronoun, or a noun with a named modifier."""
     if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):

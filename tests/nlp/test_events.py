@@ -864,6 +864,33 @@ def test_events_nationals_involved_in_an_act_do_not_make_their_countries_its_doe
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        # the trained are named after "of"; the trainer by the verb the noun joins
+        ("Belarus is organising the training of Russian drone crews.", ["Belarus"], ["Russia"]),
+        ("Colonel Ivan Petrov coordinated the training of North Korean artillery units.",
+         ["Ivan Petrov"], ["North Korea"]),
+        # the act a party is sanctioned for is the party's
+        ("The UK designated Pavel Sorokin for the training of North Korean pilots.",
+         ["Pavel Sorokin"], ["North Korea"]),
+        ("The UK sanctioned Kama Logistics LLC for the supply of drones to Russia.",
+         ["Kama Logistics LLC"], ["Russia"]),
+        ("Kama Logistics LLC was designated for the delivery of shells to Russia.",
+         ["Kama Logistics LLC"], ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_training_and_acts_a_party_is_sanctioned_for(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "AID") == (actors, targets)
+
+
+def test_events_an_act_waited_for_is_not_the_waiters(run: Run) -> None:
+    out = run("Kama Logistics LLC waited for the delivery of shells to Russia.")
+    assert [names(out, v["actors"]) for v in events(out, "AID")] == [[]]
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
