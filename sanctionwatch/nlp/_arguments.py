@@ -766,6 +766,18 @@ def _fused_receiver(obj: Token, index: EntityIndex, goods: frozenset[int]) -> li
     return [e for e in entities_of(first, index, goods) if e.type in ("Country", "Person")]
 
 
+def _described(noun: Token) -> list[Token]:
+    """What a noun naming a doer is said of: the subject of "is" or "has become" ("X has become
+    one of the main suppliers"), or the name it is in apposition to ("X, a supplier of")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head  # "one of the main suppliers"
+    if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB"):
+        return subjects(noun.head)[0]
+    if noun.dep_ == "appos" and noun.head != noun:
+        return [noun.head]
+    return []
+
+
 #: Words of taking part in an act: "involved in", "responsible for", "complicit in".
 _INVOLVING = frozenset({"involve", "responsible", "complicit", "instrumental", "engage"})
 
@@ -972,6 +984,12 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
         for c in head.children:
             if c.dep_ in _MODIFIER_DEPS and c.i not in goods:
                 owners = entities_of(c, index, goods)
+                if trig.agent:
+                    # "Russia's largest supplier": whom it supplies; "Chinese suppliers": who
+                    found = [e for e in owners if e.type != "Place"]
+                    args.add(args.targets if c.dep_ == "poss" else args.actors, found)
+                    holders.append(c)
+                    continue
                 if (
                     c.dep_ == "poss"
                     and pred != head
@@ -1021,6 +1039,10 @@ def fill(head: Token, pred: Token, trig: Trigger, index: EntityIndex, goods: fro
                 if s.pos_ == "NOUN" and all(e.type == "Country" for e in found):
                     continue  # "North Korean officers involved in ...": who they are, not who acts
                 args.add(args.actors, found)
+        if trig.agent and not args.actors:
+            # "X has become the main supplier of shells", "X, a supplier of drones"
+            for s in _described(head):
+                args.add(args.actors, entities_of(s, index, goods))
         if not args.actors and pred == head:
             # "sanctioned X for the supply of drones to Russia": X supplied them
             for s in charged_parties(head):

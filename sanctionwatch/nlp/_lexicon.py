@@ -36,7 +36,7 @@ EVENT_TYPES: tuple[str, ...] = (
 ITEM_CATEGORIES = ("military", "economic", "personnel", "cargo")
 _FLAGS = (
     "item_modes", "reverse", "requires_items", "needs_target", "needs_actor",
-    "locative_target", "reporting", "exchange", "of_target",
+    "locative_target", "reporting", "exchange", "of_target", "agent",
 )  # fmt: skip
 
 
@@ -69,6 +69,7 @@ class Trigger:
     actor_types: tuple[str, ...] = ()
     exchange: bool = False
     of_target: bool = False
+    agent: bool = False
 
 
 @dataclass(frozen=True)

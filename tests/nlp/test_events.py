@@ -891,6 +891,29 @@ def test_events_an_act_waited_for_is_not_the_waiters(run: Run) -> None:
     assert [names(out, v["actors"]) for v in events(out, "AID")] == [[]]
 
 
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Belarus has become Russia's second-largest supplier of tank engines.", ["Belarus"],
+         ["Russia"]),
+        ("Iran is now one of the main providers of attack drones to the Russian army.",
+         ["Iran"], ["Russia"]),
+        ("The EU listed Kama Logistics LLC, an exporter of machine tools to Russia.",
+         ["Kama Logistics LLC"], ["Russia"]),
+        ("Chinese suppliers shipped the lathes to Russia, officials said.", ["China"],
+         ["Russia"]),
+    ],
+)  # fmt: skip
+def test_events_a_noun_naming_the_supplier_is_a_transfer_by_whom_it_is_said_of(
+    run: Run, text: str, actors: list[str], targets: list[str]
+) -> None:
+    assert _roles(run(text), "AID") == (actors, targets)
+
+
+def test_events_a_supplier_of_no_one_is_no_event(run: Run) -> None:
+    assert not events(run("Iran is a major exporter of crude oil and condensate."), "AID")
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
