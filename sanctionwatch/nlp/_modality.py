@@ -192,7 +192,11 @@ def _alleged(head: Token, chain: list[Token]) -> bool:
     return False
 
 
-_PARTS = frozenset({"role", "part", "involvement", "participation", "hand", "complicity"})
+_PARTS = frozenset({
+    "role", "part", "involvement", "participation", "hand", "complicity",
+    # "denied that the ship had been involved in any sabotage"
+    "involve", "engage", "complicit", "responsible", "instrumental",
+})  # fmt: skip
 
 
 def _background(head: Token, pred: Token) -> bool:

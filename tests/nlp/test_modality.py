@@ -31,6 +31,8 @@ def _modality(out: dict[str, Any], etype: str) -> str:
         ("Minsk denied supplying drones to Russia.", "AID", "denied"),
         ("Belarus rejected accusations of arms transfers to Russia.", "AID", "denied"),
         ("Moscow dismissed claims that Belarus had sold it drones.", "AID", "denied"),
+        ("Minsk denied that the tanker Vega Star had been involved in any attack on Ukraine.",
+         "ASSAULT", "denied"),
         # plans and forecasts
         ("Belarus will send troops to Russia.", "AID", "expected"),
         ("Belarus is expected to send troops to Russia.", "AID", "expected"),
