@@ -573,6 +573,10 @@ def _prep_args(
             if not found and word in _LOCATIVE_PREPS:  # "in the port of Nakhodka"
                 for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
                     found = [e for p in of.children if p.dep_ == "pobj" for e in index.refers(p)]
+            if not found and word in ("on", "against") and trig.type == "ASSAULT":
+                # "air strikes on nuclear facilities in Iran": the country the targets are in
+                found = [e for o in _phrase_objects(pobj, ("in", "across", "inside"))
+                         for e in entities_of(o, index, goods) if e.type == "Country"]  # fmt: skip
             places = [e for e in found if e.type == "Place"]
             others = [e for e in found if e.type != "Place"]
             if places and word in _TARGET_PREPS:

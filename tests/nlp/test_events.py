@@ -914,6 +914,18 @@ def test_events_a_supplier_of_no_one_is_no_event(run: Run) -> None:
     assert not events(run("Iran is a major exporter of crude oil and condensate."), "AID")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang condemned the U.S. air strikes on nuclear facilities in Iran.",
+        "Seoul said Israeli missile strikes against air defence sites inside Iran had begun.",
+    ],
+)
+def test_events_a_strike_on_sites_in_a_country_targets_the_country(run: Run, text: str) -> None:
+    (strike,) = events(run(text), "ASSAULT")
+    assert names(run(text), strike["targets"]) == ["Iran"]
+
+
 def test_events_proposed_talks_is_one_request(run: Run) -> None:
     out = run("Seoul proposed talks with the North's military on Monday.")
     v = _one(out, "REQUEST")
