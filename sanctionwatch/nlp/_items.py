@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from sanctionwatch.nlp._lexicon import Item, items
 
-__all__ = ["ItemMatch", "find_items"]
+__all__ = ["ItemMatch", "find_items", "item_forms"]
 
 ItemMatch = tuple[Span, Item]
 
@@ -32,9 +32,34 @@ def _matchers(nlp: Language) -> tuple[list[PhraseMatcher], dict[int, Item]]:
                 doc = proc(doc)
             patterns.append(doc)
         by_lemma.add(item.name, patterns)
-        by_lower.add(item.name, [nlp.make_doc(p.lower()) for p in item.phrases])
+        # as written, in the singular and the plural ("UAVs", "Pantsir air defense systems",
+        # where a tagger reading names keeps the plural as the lemma)
+        written = sorted({f for p in item.phrases for f in (p.lower(), _plural(p.lower()))})
+        by_lower.add(item.name, [nlp.make_doc(p) for p in written])
         keys[nlp.vocab.strings[item.name]] = item
     return [by_lemma, by_lower], keys
+
+
+def _plural(phrase: str) -> str:
+    """The phrase with its last word in the regular plural ("air defense system" -> "air
+    defense systems")."""
+    if phrase.endswith(("s", "x", "ch", "sh")):
+        return phrase if phrase.endswith("s") else phrase + "es"
+    if phrase.endswith("y") and phrase[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
+
+
+@functools.cache
+def item_forms(category: str | None = None) -> frozenset[str]:
+    """Every item phrase, lower case, in the singular and the plural (of one ``category``)."""
+    return frozenset(
+        f
+        for item in items()
+        if category is None or item.category == category
+        for p in item.phrases
+        for f in (p.lower(), _plural(p.lower()))
+    )
 
 
 def find_items(nlp: Language, doc: Doc) -> list[ItemMatch]:

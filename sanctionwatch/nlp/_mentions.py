@@ -32,6 +32,7 @@ from sanctionwatch.nlp._gazetteer import (
     PLACE,
     SEAT,
 )
+from sanctionwatch.nlp._items import item_forms
 from sanctionwatch.nlp._names import (
     FORM_WORDS,
     GEOGRAPHIC_HEADS,
@@ -306,6 +307,8 @@ def _statistical(doc: Doc, ent: Span, taken: set[int], out: list[Mention]) -> Me
         end = _hull_number(doc, end, sent_end, taken)
     if end <= start or (etype != PLACE_T and _MODEL.fullmatch(doc[start:end].text)):
         return None  # "B-1B", "KN-23", "Su-35": a model of weapon or aircraft, not a body
+    if etype in (ORGANIZATION, PERSON) and _goods_named(doc, start, end):
+        return None  # "UAVs", "Shahed drones", "Pantsir air defense systems": goods
     if etype == ORGANIZATION and org_country is None and start > 0:
         org_country = _owner_country(doc, start)
     if etype == ORGANIZATION and org_country is None:
@@ -731,6 +734,16 @@ def _organisation_head(doc: Doc, start: int, end: int) -> bool:
         and doc[start].text[:1].isupper()
         and doc[start + 1].lower_ in ("for", "of")
     )
+
+
+def _goods_named(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name the NER found is goods: an item as written ("UAVs"), or a weapon's
+    name before the kind of weapon it is ("Shahed drones", "Pantsir air defense systems")."""
+    words = [t.lower_ for t in doc[start:end]]
+    if " ".join(words) in item_forms():
+        return True
+    arms = item_forms("military")
+    return any(" ".join(words[k:]) in arms for k in range(1, len(words)))
 
 
 def _hull_number(doc: Doc, end: int, sent_end: int, taken: set[int]) -> int:

@@ -167,6 +167,29 @@ def test_entities_a_count_after_a_vessel_name_is_not_its_number(run: Run) -> Non
     assert by_name(out)["Hong Yun"]["type"] == "Vessel"
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("Belarus shipped UAVs to Russia last month.", ["drones"]),
+        ("Moscow has supplied Pyongyang with Pantsir air defense systems.",
+         ["air defence systems"]),
+    ],
+)  # fmt: skip
+def test_entities_goods_the_ner_calls_a_body_are_goods(
+    run: Run, text: str, items: list[str]
+) -> None:
+    out = run(text)
+    assert {e["type"] for e in out["entities"]} == {"Country"}, out["entities"]
+    (aid,) = events(out, "AID")
+    assert aid["items"] == items and len(aid["targets"]) == 1
+
+
+def test_entities_a_company_named_for_its_goods_stays_a_company(run: Run) -> None:
+    out = run("Almaz Drones LLC shipped engines to Russia.")
+    found = {e["name"]: e["type"] for e in out["entities"]}
+    assert found.get("Almaz Drones LLC") == "Organization", found
+
+
 def test_entities_acronym_joins_organisation(run: Run) -> None:
     out = run(
         "Investigators named the Korea Tangun Trading Corporation (KTTC) in the report. "
