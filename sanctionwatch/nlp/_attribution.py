@@ -39,7 +39,7 @@ def _subject_span(verb: Token) -> Span | None:
         if not subj:
             subj = subjects(verb)[0]  # "rejected X and said ...", "a statement accusing ..."
     if not subj:
-        return None
+        return _inverted_speaker(verb)
     tokens = [t for s in subj for t in s.subtree if t.i < verb.i or s.i > verb.i]
     tokens = [t for t in tokens if t.dep_ not in ("relcl", "acl")] or list(subj)
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -53,6 +53,22 @@ def _subject_span(verb: Token) -> Span | None:
         if stop < limit and doc[stop].is_punct and doc[stop].text in (".", "!", "?"):
             end = stop
     return verb.doc[start:end]
+
+
+def _inverted_speaker(verb: Token) -> Span | None:
+    """The speaker named after the verb that closes a quotation, where the parser found no
+    subject: '"...," said Under Secretary for Terrorism and Financial Intelligence John
+    Hurley.' ("Under" read as a preposition): the capitalised words up to the sentence's end."""
+    doc, end = verb.doc, verb.sent.end
+    if not any(t.text in _CLOSING for t in doc[max(0, verb.i - 2) : verb.i]):
+        return None
+    stop = verb.i + 1
+    while stop < end and not (doc[stop].is_punct and doc[stop].text in (".", "!", "?")):
+        stop += 1
+    words = [t for t in doc[verb.i + 1 : stop] if t.is_alpha]
+    if not words or not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
+        return None
+    return doc[verb.i + 1 : stop]
 
 
 _PREFERENCE = {"Person": 0, "Organization": 1, "Vessel": 2, "Country": 3, "Place": 4}

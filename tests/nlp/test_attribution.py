@@ -189,3 +189,19 @@ def test_attribution_a_colon_without_a_reporting_verb_names_no_source(run: Run) 
     )
     (work,) = [v for v in out["events"] if v["type"] == "COOPERATE"]
     assert work["attribution"] is None or work["attribution"]["text"] != "The measures are"
+
+
+def test_attribution_speaker_named_after_the_verb_closing_a_quotation(run: Run) -> None:
+    # the parser reads "Under" as a preposition and finds no subject of "said"
+    out = run('"Minsk keeps shipping drones to Russia," said Under Secretary for Arms Control '
+              "Helen Marsh. \"We will keep exposing it.\"")  # fmt: skip
+    source = _aid(out)["attribution"]
+    assert source["entity"] == by_name(out)["Helen Marsh"]["id"]
+    assert source["text"] == "said Under Secretary for Arms Control Helen Marsh"
+
+
+def test_attribution_words_after_a_verb_outside_a_quotation_name_no_speaker(run: Run) -> None:
+    out = run("Malaysia's coast guard said on Friday it had detained a Panama-flagged tanker, the "
+              "Orion Pearl, suspected of illegally transferring diesel to another ship in the "
+              "South China Sea.")  # fmt: skip
+    assert _aid(out)["attribution"] is None
