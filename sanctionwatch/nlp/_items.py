@@ -34,8 +34,7 @@ def _matchers(nlp: Language) -> tuple[list[PhraseMatcher], dict[int, Item]]:
         by_lemma.add(item.name, patterns)
         # as written, in the singular and the plural ("UAVs", "Pantsir air defense systems",
         # where a tagger reading names keeps the plural as the lemma)
-        written = sorted({f for p in item.phrases for f in (p.lower(), _plural(p.lower()))})
-        by_lower.add(item.name, [nlp.make_doc(p) for p in written])
+        by_lower.add(item.name, [nlp.make_doc(p) for p in sorted(_written(item))])
         keys[nlp.vocab.strings[item.name]] = item
     return [by_lemma, by_lower], keys
 
@@ -50,16 +49,18 @@ def _plural(phrase: str) -> str:
     return phrase + "s"
 
 
+def _written(item: Item) -> set[str]:
+    """An item's phrases, lower case, in the singular and the plural."""
+    return {f for p in item.phrases for f in (p.lower(), _plural(p.lower()))}
+
+
 @functools.cache
 def item_forms(category: str | None = None) -> frozenset[str]:
     """Every item phrase, lower case, in the singular and the plural (of one ``category``)."""
     return frozenset(
-        f
-        for item in items()
-        if category is None or item.category == category
-        for p in item.phrases
-        for f in (p.lower(), _plural(p.lower()))
-    )
+        f for item in items() if category is None or item.category == category
+        for f in _written(item)
+    )  # fmt: skip
 
 
 def find_items(nlp: Language, doc: Doc) -> list[ItemMatch]:

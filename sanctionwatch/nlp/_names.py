@@ -23,6 +23,7 @@ __all__ = [
     "is_title_word",
     "korean_names",
     "legal_form",
+    "one_word_vessel_cues",
     "place_name",
     "sited_at",
     "title_at",
@@ -267,6 +268,12 @@ def vessel_cue_before(doc: Doc, start: int) -> bool:
 
 # Cue words that also name companies ("a Russian carrier"): trusted only before a name.
 _AMBIGUOUS_CUES = frozenset({"carrier"})
+
+
+@functools.cache
+def one_word_vessel_cues() -> frozenset[str]:
+    """The vessel cues of one word that name no company ("tanker", "freighter", "mv")."""
+    return frozenset(c for c in _data.vessel_cues() if " " not in c) - _AMBIGUOUS_CUES
 
 
 def vessel_cue_opening(doc: Doc, start: int, end: int) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sanctionwatch.nlp import _data
-from sanctionwatch.nlp._names import SITED, legal_form, title_at
+from sanctionwatch.nlp._names import SITED, legal_form, one_word_vessel_cues, title_at
 from sanctionwatch.nlp._syntax import name_like, span_text
 
 __all__ = [
@@ -88,13 +88,6 @@ def _article_bound() -> frozenset[str]:
 
 def _is_name_part(tok: Token, taken: set[int]) -> bool:
     return tok.i not in taken and name_like(tok) and not title_at(tok.doc, tok.i, len(tok.doc))
-
-
-@functools.cache
-def _single_cues() -> frozenset[str]:
-    """One-word vessel cues ("tanker", "freighter", "mv") that also name companies ("carrier")
-    left out."""
-    return frozenset(c for c in _data.vessel_cues() if " " not in c) - {"carrier"}
 
 
 _OPENING_TAGS = frozenset({"NN", "NNP", "NNPS"})
@@ -171,7 +164,7 @@ def extend_name(doc: Doc, start: int, end: int, taken: set[int], org: bool) -> t
             continue
         break
     while start > 0 and doc[start - 1].sent == doc[start].sent:
-        if not org and doc[start - 1].lower_ in _single_cues():
+        if not org and doc[start - 1].lower_ in one_word_vessel_cues():
             break  # "Freighter Angara carried ...": the ship's name starts after its cue (a
             # company's may hold one: "Tanker Pacific Management")
         if _is_name_part(doc[start - 1], taken) or _opening_part(doc[start - 1], start, end, taken):
