@@ -22,7 +22,13 @@ from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._entities import EntityIndex
 from sanctionwatch.nlp._lexicon import Trigger
 from sanctionwatch.nlp._names import SHIP_WORDS, is_capital, is_title_word
-from sanctionwatch.nlp._syntax import ISSUING, SHARE_NOUNS, charged_parties, subjects
+from sanctionwatch.nlp._syntax import (
+    INVOLVING,
+    ISSUING,
+    SHARE_NOUNS,
+    charged_parties,
+    subjects,
+)
 from sanctionwatch.nlp._triggers import trigger_for
 
 __all__ = [
@@ -782,14 +788,10 @@ def _described(noun: Token) -> list[Token]:
     return []
 
 
-#: Words of taking part in an act: "involved in", "responsible for", "complicit in".
-_INVOLVING = frozenset({"involve", "responsible", "complicit", "instrumental", "engage"})
-
-
 def _involved(gov: Token) -> list[Token]:
     """Who a word of involvement says takes part in the act named after it."""
     lemma = gov.lemma_.lower()
-    if lemma in _INVOLVING:
+    if lemma in INVOLVING:
         if gov.pos_ == "ADJ":
             head = gov.head
             return subjects(head)[0] if gov.dep_ == "acomp" else [head] if head != gov else []

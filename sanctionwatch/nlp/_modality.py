@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from sanctionwatch.nlp._data import attribution_table, modality_table
 from sanctionwatch.nlp._lexicon import event_lexicon
-from sanctionwatch.nlp._syntax import governors
+from sanctionwatch.nlp._syntax import INVOLVING, SHARE_NOUNS, governors
 
 __all__ = ["MODALITIES", "modality"]
 
@@ -192,11 +192,8 @@ def _alleged(head: Token, chain: list[Token]) -> bool:
     return False
 
 
-_PARTS = frozenset({
-    "role", "part", "involvement", "participation", "hand", "complicity",
-    # "denied that the ship had been involved in any sabotage"
-    "involve", "engage", "complicit", "responsible", "instrumental",
-})  # fmt: skip
+# "denied any role in the hack", "denied that the ship had been involved in any sabotage"
+_PARTS = SHARE_NOUNS | INVOLVING
 
 
 def _background(head: Token, pred: Token) -> bool:

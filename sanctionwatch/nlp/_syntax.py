@@ -50,7 +50,9 @@ _INTENT_NOUNS = frozenset({
 _OBJECT_PREPS = frozenset({"of", "for", "from", "with"})
 #: Nouns for a share in an act, whose holder does it: "played a key role in the transfer",
 #: "denied any part in the attack".
-SHARE_NOUNS = frozenset({"role", "part", "hand", "involvement"})
+SHARE_NOUNS = frozenset({"role", "part", "hand", "involvement", "participation", "complicity"})
+#: Words of taking part in an act named after "in" or "for": "involved in", "responsible for".
+INVOLVING = frozenset({"involve", "responsible", "complicit", "instrumental", "engage"})
 # Verbs whose statement object speaks for their subject ("issued a statement accusing X").
 #: Verbs that put out a writing ("issued a statement", "released a report").
 ISSUING = frozenset({"issue", "release", "publish", "make", "deliver", "put", "read", "post"})
