@@ -792,9 +792,10 @@ def _involved(gov: Token) -> list[Token]:
     """Who a word of involvement says takes part in the act named after it."""
     lemma = gov.lemma_.lower()
     if lemma in INVOLVING:
+        if gov.pos_ == "ADJ" and gov.dep_ == "acomp":
+            return subjects(gov.head)[0]  # "X is responsible for": the copula's subject
         if gov.pos_ == "ADJ":
-            head = gov.head
-            return subjects(head)[0] if gov.dep_ == "acomp" else [head] if head != gov else []
+            return [gov.head] if gov.head != gov else []  # "firms complicit in": the noun
         active, passive = subjects(gov)
         return active + passive
     if lemma in SHARE_NOUNS and gov.dep_ == "dobj":
